@@ -1,0 +1,49 @@
+"""The open API, version 1: one NinjaAPI that gathers each pillar's router.
+
+Errors are JSON with a ``message`` (and, for bad input, ``errors`` naming the fields); a list is paginated with
+``limit`` and ``offset``; every GET answers with an ETag and honours If-None-Match (ConditionalGetMiddleware).
+"""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from hemicycle.people.api import router as people_router
+
+api = NinjaAPI(
+    title="Hemicycle API",
+    version="1",
+    description="The registry of people and bodies of a parliament, and (as the platform grows) its cooperation, "
+    "legislation, participation and referendums. Open data: no key needed to read.",
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    errors = [
+        {"field": ".".join(str(part) for part in error.get("loc", ())), "message": error.get("msg", "")}
+        for error in exc.errors
+    ]
+    message = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or "Invalid input."
+    return api.create_response(request, {"message": message, "errors": errors}, status=422)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"message": str(exc) or "Not found."}, status=404)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return api.create_response(request, {"message": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request, exc):
+    return api.create_response(request, {"message": "Authentication required."}, status=401)
+
+
+api.add_router("/", people_router)

@@ -1,0 +1,98 @@
+"""Reads of the registry for pages: what a person's or a body's page shows, search, the home overview."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q
+
+from hemicycle.people.models import Membership, Organization, Person, Succession
+
+MEMBERSHIP_RELATED = ("organization", "organization__parent", "post", "on_behalf_of", "area",
+                      "legislative_period")
+
+
+def _name_match(query: str, field_name: str = "name") -> Q:
+    match = Q(**{f"{field_name}__icontains": query}) | Q(other_names__name__icontains=query)
+    for code in settings.MODELTRANSLATION_LANGUAGES:
+        match |= Q(**{f"{field_name}_{code}__icontains": query})
+    return match
+
+
+def home_overview() -> dict:
+    """Parliaments with their chambers, and counts, for the home page."""
+    parliaments = (
+        Organization.objects.filter(classification=Organization.Classification.PARLIAMENT)
+        .prefetch_related(Prefetch("children", queryset=Organization.objects.order_by("founding_date", "name")))
+        .order_by("name")
+    )
+    return {
+        "parliaments": parliaments,
+        "person_count": Person.objects.count(),
+        "organization_count": Organization.objects.count(),
+        "successions": Succession.objects.select_related("predecessor", "successor").order_by("-date")[:5],
+    }
+
+
+@dataclass
+class SearchResults:
+    people: list = field(default_factory=list)
+    organizations: list = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.people) + len(self.organizations)
+
+
+def search_registry(query: str, limit: int = 50) -> SearchResults:
+    """People and bodies whose name (in any language, or any other name) contains ``query``."""
+    people = Person.objects.filter(_name_match(query)).distinct().order_by("sort_name", "name")[:limit]
+    organizations = (Organization.objects.filter(_name_match(query)).distinct()
+                     .select_related("parent").order_by("name")[:limit])
+    return SearchResults(people=list(people), organizations=list(organizations))
+
+
+def person_page(person: Person) -> dict:
+    """Everything a person's page shows."""
+    memberships = (person.memberships.select_related(*MEMBERSHIP_RELATED)
+                   .order_by("-start_date", "organization__name"))
+    current_ids = set(memberships.current().values_list("pk", flat=True))
+    return {
+        "person": person,
+        "current_memberships": [m for m in memberships if m.pk in current_ids],
+        "past_memberships": [m for m in memberships if m.pk not in current_ids],
+        "other_names": person.other_names.all(),
+        "identifiers": person.identifiers.all(),
+        "contact_details": person.contact_details.all(),
+        "links": person.links.filter(is_source=False),
+        "sources": person.links.filter(is_source=True),
+    }
+
+
+def organization_page(org: Organization) -> dict:
+    """Everything a body's page shows: members now and before, posts, sub-bodies, succession."""
+    memberships = (org.memberships.select_related("person", "post", "on_behalf_of", "area")
+                   .order_by("person__sort_name", "person__name"))
+    current = list(memberships.current())
+    current_ids = {m.pk for m in current}
+    groups = (
+        Organization.objects.filter(memberships_on_behalf__in=current).annotate(
+            seats=Count("memberships_on_behalf", filter=Q(memberships_on_behalf__in=current)))
+        .order_by("-seats", "name")
+    )
+    return {
+        "organization": org,
+        "ancestors": org.ancestors(),
+        "current_memberships": current,
+        "past_memberships": [m for m in memberships if m.pk not in current_ids],
+        "group_seats": groups,
+        "children": org.children.order_by("classification", "name"),
+        "posts": org.posts.prefetch_related(
+            Prefetch("memberships", queryset=Membership.objects.select_related("person")
+                     .order_by("-start_date"))).order_by("label"),
+        "predecessors": org.successions_as_successor.select_related("predecessor").order_by("date"),
+        "successors": org.successions_as_predecessor.select_related("successor").order_by("date"),
+        "other_names": org.other_names.all(),
+        "identifiers": org.identifiers.all(),
+        "contact_details": org.contact_details.all(),
+        "links": org.links.filter(is_source=False),
+    }

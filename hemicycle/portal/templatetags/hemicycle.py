@@ -1,0 +1,64 @@
+"""Template helpers every page uses: translated content with a fallback hint, language links."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class Translated:
+    value: str
+    lang: str
+    is_fallback: bool
+
+    def __str__(self):
+        return self.value
+
+    @property
+    def language_name(self) -> str:
+        return get_language_info(self.lang)["name_translated"] if self.lang else ""
+
+
+def translated_value(obj, field: str, language: str | None = None) -> Translated:
+    """The value of a translatable ``field`` in ``language``, or the first one found along the fallback chain."""
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    own = getattr(obj, f"{field}_{language}", None)
+    if own:
+        return Translated(own, language, False)
+    chain = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    for code in (*chain.get(language, ()), *chain["default"], *settings.MODELTRANSLATION_LANGUAGES):
+        value = getattr(obj, f"{field}_{code}", None)
+        if value:
+            return Translated(value, code, True)
+    value = getattr(obj, field, "") or ""
+    return Translated(value, settings.LANGUAGE_CODE, bool(value))
+
+
+@register.simple_tag(takes_context=False)
+def translated(obj, field):
+    """``{% translated person "name" as name %}``: the value, its language, whether it is a fallback."""
+    return translated_value(obj, field)
+
+
+@register.inclusion_tag("portal/includes/translated.html")
+def show_translated(obj, field, hint=True):
+    """Print a translatable field, marked with its language, and a visible hint when it is a fallback."""
+    return {"t": translated_value(obj, field), "hint": hint, "page_lang": get_language()}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page's address in every interface language."""
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = get_language()
+    links = []
+    for code, native in settings.LANGUAGES:
+        links.append({"code": code, "native": native, "url": translate_url(path, code),
+                      "current": code == current})
+    return links

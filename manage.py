@@ -1,0 +1,7 @@
+#!/usr/bin/env python
+import sys
+
+from hemicycle.cli import manage
+
+if __name__ == "__main__":
+    manage(sys.argv)
