@@ -165,6 +165,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
 MODELTRANSLATION_AUTO_POPULATE = False
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "hemicycle" / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

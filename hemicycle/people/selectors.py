@@ -76,8 +76,8 @@ def organization_page(org: Organization) -> dict:
     current_ids = {m.pk for m in current}
     groups = (
         Organization.objects.filter(memberships_on_behalf__in=current).annotate(
-            seats=Count("memberships_on_behalf", filter=Q(memberships_on_behalf__in=current)))
-        .order_by("-seats", "name")
+            member_count=Count("memberships_on_behalf", filter=Q(memberships_on_behalf__in=current)))
+        .order_by("-member_count", "name")
     )
     return {
         "organization": org,

@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -62,3 +63,21 @@ def language_links(context):
         links.append({"code": code, "native": native, "url": translate_url(path, code),
                       "current": code == current})
     return links
+
+
+ROLE_LABELS = {
+    "member": _("member"),
+    "chair": _("chair"),
+    "vice-chair": _("vice-chair"),
+    "head": _("head of delegation"),
+    "president": _("president"),
+    "ambassador": _("ambassador"),
+    "head of state": _("head of state"),
+    "secretary": _("secretary"),
+}
+
+
+@register.filter
+def role_label(role: str) -> str:
+    """A membership's role in the reader's language when it is one of the common ones; as recorded otherwise."""
+    return ROLE_LABELS.get((role or "").strip().lower(), role)

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from hemicycle.demo.accounts import demo_password, demo_staff_ensure
+from hemicycle.demo.world import load_demo_world
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the self-contained demo world and the demo staff accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-accounts", action="store_true", help="Do not create the demo staff accounts.")
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("The demo world is not for production (HEMICYCLE_ENV=production).")
+        counts = load_demo_world()
+        self.stdout.write(self.style.SUCCESS("Demo world loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items())))
+        if options["no_accounts"]:
+            return
+        staff = demo_staff_ensure()
+        self.stdout.write("")
+        self.stdout.write("Log in to the back office at /en/admin/ as a member of staff:")
+        for email, role in staff:
+            self.stdout.write(f"  {email:34} ({role})")
+        self.stdout.write(f"  password for all of them: {demo_password()}")
