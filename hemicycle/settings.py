@@ -167,6 +167,7 @@ MODELTRANSLATION_AUTO_POPULATE = False
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "hemicycle" / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -12,13 +12,13 @@ from hemicycle.people.models import Organization, Person
 def person_list(request):
     people = Person.objects.order_by("sort_name", "name")
     page = Paginator(people, 60).get_page(request.GET.get("page"))
-    return render(request, "people/person_list.html", {"page": page})
+    return render(request, "people/person_list.html", {"page": page, "nav": "people"})
 
 
 @require_safe
 def person_detail(request, uuid):
     person = get_object_or_404(Person, public_id=f"ocd-person/{uuid}")
-    return render(request, "people/person_detail.html", selectors.person_page(person))
+    return render(request, "people/person_detail.html", {**selectors.person_page(person), "nav": "people"})
 
 
 @require_safe
@@ -29,7 +29,7 @@ def organization_list(request):
         orgs = orgs.filter(classification=classification)
     return render(request, "people/organization_list.html", {
         "organizations": orgs, "classification": classification,
-        "classifications": Organization.Classification.choices,
+        "classifications": Organization.Classification.choices, "nav": "bodies",
     })
 
 
@@ -37,4 +37,4 @@ def organization_list(request):
 def organization_detail(request, uuid):
     org = get_object_or_404(Organization.objects.select_related("parent"),
                             public_id=f"ocd-organization/{uuid}")
-    return render(request, "people/organization_detail.html", selectors.organization_page(org))
+    return render(request, "people/organization_detail.html", {**selectors.organization_page(org), "nav": "bodies"})
