@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja import Field, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from hemicycle.people import popolo
@@ -234,11 +234,14 @@ def list_events(request):
 
 
 @router.get("/popolo", summary="The registry as Popolo JSON",
-            response={200: dict, 404: Message},
+            response={200: popolo.PopoloDocument, 404: Message}, exclude_unset=True,
             description="The whole registry, or with `organization` (a public id) the part about one "
-            "organization: the organization, its sub-bodies, their members and memberships.")
+            "organization: the organization, its sub-bodies, their members and memberships, and every record "
+            "these refer to. Validates against the Popolo 1.0 schemas.")
 def popolo_export(request, organization: str | None = None):
     if organization:
-        org = get_object_or_404(Organization, public_id=organization)
+        org = Organization.objects.filter(public_id=organization).first()
+        if org is None:
+            return Status(404, {"message": f"No organization with the public id {organization!r}."})
         return popolo.export_registry(organization=org)
     return popolo.export_registry()

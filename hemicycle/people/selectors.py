@@ -63,7 +63,7 @@ def person_page(person: Person) -> dict:
         "other_names": person.other_names.all(),
         "identifiers": person.identifiers.all(),
         "contact_details": person.contact_details.all(),
-        "links": person.links.filter(is_source=False),
+        "links": person.links.filter(is_source=False).exclude(note="image"),
         "sources": person.links.filter(is_source=True),
     }
 
