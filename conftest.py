@@ -6,6 +6,8 @@ administrator. Their password is PASSWORD.
 
 import pytest
 
+pytest_plugins = ["hemicycle.core.testing_smtp"]  # the smtp_server fixture: a real SMTP server on localhost
+
 PASSWORD = "correct horse battery staple"
 
 

@@ -10,7 +10,36 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hemicycle.people.api import router as people_router
 
-api = NinjaAPI(
+INVALID_INPUT = {
+    "type": "object",
+    "title": "InvalidInput",
+    "required": ["message", "errors"],
+    "properties": {
+        "message": {"type": "string"},
+        "errors": {"type": "array", "items": {
+            "type": "object", "required": ["field", "message"],
+            "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}},
+    },
+}
+
+
+class HemicycleAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document also declares the 422 answer any operation with parameters can give."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["InvalidInput"] = INVALID_INPUT
+        for path_item in schema["paths"].values():
+            for operation in path_item.values():
+                if operation.get("parameters") or operation.get("requestBody"):
+                    operation["responses"].setdefault("422", {
+                        "description": "Invalid input: the message names the field and the reason",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvalidInput"}}},
+                    })
+        return schema
+
+
+api = HemicycleAPI(
     title="Hemicycle API",
     version="1",
     description="The registry of people and bodies of a parliament, and (as the platform grows) its cooperation, "
