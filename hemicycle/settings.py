@@ -146,6 +146,8 @@ LANGUAGES = [
 LANGUAGE_NAMES_IN_ENGLISH = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English"),
                              "fr": _("French"), "nl": _("Dutch"), "de": _("German")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own date formats where Django's are missing or read oddly (Kazakh: day, month, year).
+FORMAT_MODULE_PATH = ["hemicycle.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
