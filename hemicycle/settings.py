@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "hemicycle.core",
     "hemicycle.accounts",
     "hemicycle.people",
+    "hemicycle.calendars",
+    "hemicycle.cooperation",
     "hemicycle.portal",
     "hemicycle.demo",
 ]

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from hemicycle.api import api
+from hemicycle.cooperation.urls import feed_urlpatterns
 from hemicycle.portal import views as portal_views
 
 admin.site.site_header = _("Hemicycle back office")
@@ -14,12 +15,14 @@ admin.site.index_title = _("Registry and records")
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("calendars/", include((feed_urlpatterns, "calendars"))),
 ]
 
 # Every page a person reads lives under its language: /kk/ /ru/ /en/ /fr/ /nl/ /de/.
 urlpatterns += i18n_patterns(
     path("", include("hemicycle.portal.urls")),
     path("", include("hemicycle.people.urls")),
+    path("cooperation/", include("hemicycle.cooperation.urls")),
     path("accounts/", include("hemicycle.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
