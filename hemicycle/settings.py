@@ -135,6 +135,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
+# Which parliament this instance belongs to ("kz" or "be" in the demo world, or an organization's public id):
+# its partnerships are seen from this side. Two federated instances differ here.
+HEMICYCLE_OWN_PARLIAMENT = os.environ.get("HEMICYCLE_OWN_PARLIAMENT", "kz")
+
 # Interface languages, in the order the language switcher shows them.
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -6,6 +6,7 @@ from simple_history import register as keep_history
 from hemicycle.cooperation.models import (
     Activity,
     Agreement,
+    AgreementSignatory,
     Commitment,
     Document,
     Meeting,
@@ -39,6 +40,11 @@ class PressReleaseTranslation(TranslationOptions):
 @register(Agreement)
 class AgreementTranslation(TranslationOptions):
     fields = ("title", "text")
+
+
+@register(AgreementSignatory)
+class AgreementSignatoryTranslation(TranslationOptions):
+    fields = ("role",)
 
 
 @register(Commitment)

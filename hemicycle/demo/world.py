@@ -112,6 +112,13 @@ ORGANIZATIONS = {
                "Délégation du Kazakhstan à l'Assemblée parlementaire de l'OSCE",
                "Delegatie van Kazachstan bij de Parlementaire Assemblee van de OVSE",
                "Delegation Kasachstans in der Parlamentarischen Versammlung der OSZE")),
+    "kz-delegation-ipu": dict(
+        classification=C.DELEGATION, parent="kz-kurultai", demo=True,
+        name=t("Парламентаралық одақтағы Қазақстан делегациясы", "Делегация Казахстана в Межпарламентском союзе",
+               "Delegation of Kazakhstan to the Inter-Parliamentary Union",
+               "Délégation du Kazakhstan à l'Union interparlementaire",
+               "Delegatie van Kazachstan bij de Interparlementaire Unie",
+               "Delegation Kasachstans in der Interparlamentarischen Union")),
     "kz-president-office": dict(
         classification=C.GOVERNMENT_BODY, area="kz",
         name=t("Қазақстан Республикасының Президенті", "Президент Республики Казахстан",
@@ -169,6 +176,13 @@ ORGANIZATIONS = {
                "Délégation belge à l'Union interparlementaire",
                "Belgische delegatie bij de Interparlementaire Unie",
                "Belgische Delegation in der Interparlamentarischen Union")),
+    "be-delegation-osce": dict(
+        classification=C.DELEGATION, parent="be-parliament", demo=True,
+        name=t("ЕҚЫҰ ПА-дағы Бельгия делегациясы", "Делегация Бельгии в ПА ОБСЕ",
+               "Belgian delegation to the OSCE Parliamentary Assembly",
+               "Délégation belge à l'Assemblée parlementaire de l'OSCE",
+               "Belgische delegatie bij de Parlementaire Assemblee van de OVSE",
+               "Belgische Delegation in der Parlamentarischen Versammlung der OSZE")),
     # International assemblies (real bodies)
     "ipu": dict(classification=C.INTERNATIONAL_ASSEMBLY, founding_date="1889",
                 name=t("Парламентаралық одақ", "Межпарламентский союз", "Inter-Parliamentary Union",
@@ -261,12 +275,13 @@ DEMO_MEMBERS = [
     ("kz-m3", "Saule Demo-Bolatqyzy", "female", "kz-kurultai", "kz-group-b", "kz-friendship-be", "member"),
     ("kz-m4", "Yerlan Demo-Askaruly", "male", "kz-kurultai", "kz-group-b", "kz-kurultai-legislation", "chair"),
     ("kz-m5", "Gulnara Demo-Maratqyzy", "female", "kz-kurultai", "kz-group-a", "kz-delegation-osce", "head"),
-    ("kz-m6", "Timur Demo-Kairatuly", "male", "kz-kurultai", "kz-group-b", "kz-kurultai-foreign", "member"),
+    ("kz-m6", "Timur Demo-Kairatuly", "male", "kz-kurultai", "kz-group-b", "kz-delegation-ipu", "head"),
     ("be-m1", "An Demo-Peeters", "female", "be-chamber", "be-group-a", "be-friendship-kz", "chair"),
     ("be-m2", "Luc Demo-Dubois", "male", "be-chamber", "be-group-b", "be-friendship-kz", "member"),
     ("be-m3", "Sofie Demo-Janssens", "female", "be-chamber", "be-group-a", "be-chamber-foreign", "member"),
     ("be-m4", "Karim Demo-Lambert", "male", "be-chamber", "be-group-b", "be-delegation-ipu", "head"),
-    ("be-m5", "Anna Demo-Schmitz", "female", "be-chamber", "be-group-a", "be-chamber-foreign", "member"),
+    ("be-m5", "Anna Demo-Schmitz", "female", "be-chamber", "be-group-a", "be-delegation-osce", "head"),
+    ("be-m6", "Pieter Demo-Maes", "male", "be-chamber", "be-group-b", "be-friendship-kz", "member"),
 ]
 
 # Members of the Mazhilis whose terms passed to the Kurultai on the succession date.
@@ -365,7 +380,11 @@ def load_demo_world() -> dict:
                 "on_behalf_of": orgs[group], "start_date": "2023-03-29", "end_date": day_before,
                 "is_demo": True})
 
+    from hemicycle.demo.cooperation import load_cooperation_demo
+
+    cooperation = load_cooperation_demo(orgs=orgs, people=people, posts=posts)
     return {
+        **cooperation,
         "areas": Area.objects.count(),
         "organizations": Organization.objects.count(),
         "persons": Person.objects.count(),
