@@ -416,10 +416,14 @@ class Activity(PublicRecord):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    def assign_uid(self) -> None:
+        """Give a new activity its calendar UID: random, qualified by this instance's host name."""
         if not self.uid:
             host = getattr(settings, "FEDERATION_INSTANCE_HOST", "hemicycle.localhost")
             self.uid = f"{uuid.uuid4()}@{host}"
+
+    def save(self, *args, **kwargs):
+        self.assign_uid()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
