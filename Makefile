@@ -55,3 +55,9 @@ lint: install
 
 bench: install
 	@set -e; for script in bench/*.py; do echo "== $$script"; $(UV) run python "$$script"; done
+
+# Two federated instances on loopback — Kazakhstan's on :8001, Belgium's on :8002 — each with its own SQLite
+# database and key in var/federation/<side>/, paired and sharing the demo programme. Ctrl-C stops both.
+.PHONY: federation-demo
+federation-demo: install
+	$(UV) run python scripts/federation_demo.py

@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("calendars/", include((feed_urlpatterns, "calendars"))),
+    path("federation/v1/", include("hemicycle.calendars.urls")),
 ]
 
 # Every page a person reads lives under its language: /kk/ /ru/ /en/ /fr/ /nl/ /de/.
