@@ -8,6 +8,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from hemicycle.cooperation.api import router as cooperation_router
 from hemicycle.people.api import router as people_router
 
 INVALID_INPUT = {
@@ -31,7 +32,8 @@ class HemicycleAPI(NinjaAPI):
         schema.setdefault("components", {}).setdefault("schemas", {})["InvalidInput"] = INVALID_INPUT
         for path_item in schema["paths"].values():
             for operation in path_item.values():
-                if operation.get("parameters") or operation.get("requestBody"):
+                # An operation may declare its own 422 (with the integer key ninja uses): keep that one.
+                if (operation.get("parameters") or operation.get("requestBody")) and 422 not in operation["responses"]:
                     operation["responses"].setdefault("422", {
                         "description": "Invalid input: the message names the field and the reason",
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvalidInput"}}},
@@ -76,3 +78,4 @@ def unauthorized(request, exc):
 
 
 api.add_router("/", people_router)
+api.add_router("/", cooperation_router)

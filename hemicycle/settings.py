@@ -244,12 +244,11 @@ if not REDIS_URL:
 USE_X_FORWARDED_FOR = env_bool("USE_X_FORWARDED_FOR", default=False)
 
 # Federation (issue 3): this instance's name for itself, its Ed25519 key — base64 of the 32-byte seed, from the
-# environment only, never from a file in the repository (`hemicycle federation-keygen`) — and which parliament it
-# is (a public id, or a demo-world key: kz or be). Without a key the federation endpoints answer 503.
+# environment only, never from a file in the repository (`hemicycle federation-keygen`). Which parliament it is:
+# HEMICYCLE_OWN_PARLIAMENT above. Without a key the federation endpoints answer 503.
 HEMICYCLE_INSTANCE_ID = os.environ.get("HEMICYCLE_INSTANCE_ID", "hemicycle.localhost")
 FEDERATION_INSTANCE_HOST = os.environ.get("FEDERATION_INSTANCE_HOST", HEMICYCLE_INSTANCE_ID)  # in activity UIDs
 HEMICYCLE_FEDERATION_KEY = os.environ.get("HEMICYCLE_FEDERATION_KEY", "")
-HEMICYCLE_OWN_PARLIAMENT = os.environ.get("HEMICYCLE_OWN_PARLIAMENT", "")
 FEDERATION_CLOCK_SKEW = int(os.environ.get("FEDERATION_CLOCK_SKEW", "300"))  # seconds either way
 FEDERATION_PUSH_TIMEOUT = float(os.environ.get("FEDERATION_PUSH_TIMEOUT", "3"))
 FEDERATION_PULL_TIMEOUT = float(os.environ.get("FEDERATION_PULL_TIMEOUT", "30"))

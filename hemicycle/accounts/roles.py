@@ -4,7 +4,8 @@
 - clerk: the registry of the parliament itself (persons, chambers, committees, political groups, posts,
   memberships, areas, legislative periods).
 - international relations officer: the bodies of cooperation (friendship groups, delegations, embassies,
-  international assemblies) and memberships in them; persons (ambassadors, partners' members).
+  international assemblies) and memberships in them; persons (ambassadors, partners' members); the records of
+  cooperation (partnerships, meetings, agreements, commitments, programmes and their activities).
 - moderator: citizens' accounts (activate, deactivate); later, citizens' contributions.
 
 Model permissions say which kinds of record a role may touch; ``can_edit`` says which records within a model
@@ -31,6 +32,15 @@ _VIEW = ("view",)
 # The generic parts (other names, identifiers, contacts, links) are edited inline on their owner.
 _GENERIC = {"othername": _ALL, "identifier": _ALL, "contactdetail": _ALL, "link": _ALL}
 
+#: Cooperation records are the international relations officers' alone (clerks and moderators get none). Versions,
+#: status histories and partners' proposals are written by the cooperation services and federation, never by hand.
+COOPERATION_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "partnership": _ALL, "assemblydelegation": _ALL, "meeting": _ALL, "meetingparticipant": _ALL,
+    "pressrelease": _ALL, "agreement": _ALL, "agreementsignatory": _ALL, "commitment": _ALL, "programme": _ALL,
+    "activity": _ALL, "document": _ALL,
+    "programmeversion": _VIEW, "activitystatuschange": _VIEW, "activityproposal": _VIEW,
+}
+
 #: Model permissions per role, as {app_label: {model_name: actions}}. The administrator holds every permission.
 ROLE_PERMISSIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
     CLERK: {
@@ -45,6 +55,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             # Read-only, so that memberships and bodies can point at a country or a legislative period.
             "area": _VIEW, "event": _VIEW, "succession": _VIEW,
         },
+        "cooperation": COOPERATION_PERMISSIONS,
     },
     MODERATOR: {
         "accounts": {"user": ("view", "change")},
@@ -127,7 +138,8 @@ def can_edit(user, obj) -> bool:
     - international relations officer: bodies of cooperation, posts and memberships in them, persons;
     - moderator: accounts of citizens (not of staff), and nothing in the registry.
 
-    Other names, identifiers, contact details and links follow the record they belong to.
+    Other names, identifiers, contact details and links follow the record they belong to. Cooperation records
+    (partnerships, meetings, agreements, commitments, programmes, activities, …) are the officers' alone.
     """
     roles = user_roles(user)
     if not roles:
@@ -150,4 +162,6 @@ def can_edit(user, obj) -> bool:
     if label in {"people.othername", "people.identifier", "people.contactdetail", "people.link"}:
         owner = obj.owner
         return owner is not None and can_edit(user, owner)
+    if obj._meta.app_label == "cooperation":
+        return INTERNATIONAL_RELATIONS_OFFICER in roles
     return False

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from hemicycle.cooperation.feeds_press import PressReleaseAtomFeed, PressReleaseRssFeed
 from hemicycle.cooperation.views import feeds, programmes, records
 
 app_name = "cooperation"
@@ -13,11 +14,15 @@ urlpatterns = [
     path("meetings/<uuid:uuid>/", records.meeting_detail, name="meeting"),
     path("press/", records.press_release_list, name="press_releases"),
     path("press/<uuid:uuid>/", records.press_release_detail, name="press_release"),
+    path("press/feed.rss", PressReleaseRssFeed(), name="press_rss"),
+    path("press/feed.atom", PressReleaseAtomFeed(), name="press_atom"),
     path("agreements/<uuid:uuid>/", records.agreement_detail, name="agreement"),
     path("programmes/<uuid:uuid>/", programmes.programme_detail, name="programme"),
     path("programmes/<uuid:uuid>/print/", programmes.programme_print, name="programme_print"),
     path("programmes/<uuid:uuid>/versions/", programmes.programme_versions, name="programme_versions"),
     path("programmes/<uuid:uuid>/diff/", programmes.programme_diff, name="programme_diff"),
+    path("programmes/<uuid:uuid>/implementation/", programmes.programme_implementation,
+         name="programme_implementation"),
     path("programmes/<uuid:uuid>/programme.csv", programmes.programme_csv, name="programme_csv"),
     path("programmes/<uuid:uuid>/activities.csv", programmes.activities_csv, name="activities_csv"),
     path("activities/<uuid:uuid>/", programmes.activity_detail, name="activity"),

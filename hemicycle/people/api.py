@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Field, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -34,6 +35,7 @@ class PersonOut(Schema):
     image: str
     summary: str
     url: str = Field(description="The person's public page")
+    ics_url: str = Field(description="Calendar feed (RFC 5545) of the cooperation activities the person takes part in")
     updated_at: str
 
 
@@ -47,6 +49,7 @@ class OrganizationOut(Schema):
     dissolution_date: str
     seats: int | None
     url: str
+    ics_url: str = Field(description="Calendar feed (RFC 5545) of the cooperation activities the body takes part in")
     updated_at: str
 
 
@@ -102,6 +105,7 @@ def person_out(request, person: Person) -> dict:
         "birth_date": person.birth_date, "death_date": person.death_date, "email": person.email,
         "image": person.image, "summary": person.summary,
         "url": request.build_absolute_uri(person.get_absolute_url()),
+        "ics_url": request.build_absolute_uri(reverse("calendars:person_ics", args=[person.public_uuid])),
         "updated_at": person.updated_at.isoformat(),
     }
 
@@ -112,6 +116,7 @@ def organization_out(request, org: Organization) -> dict:
         "parent_id": _pid(org.parent), "founding_date": org.founding_date,
         "dissolution_date": org.dissolution_date, "seats": org.seats,
         "url": request.build_absolute_uri(org.get_absolute_url()),
+        "ics_url": request.build_absolute_uri(reverse("calendars:body_ics", args=[org.public_uuid])),
         "updated_at": org.updated_at.isoformat(),
     }
 
