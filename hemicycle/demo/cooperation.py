@@ -45,7 +45,8 @@ def _at(day: str, time: str, zone: str) -> datetime.datetime:
 
 MEETING = dict(
     title=t("Қазақстан Елшісі Роман Василенко мен Бельгия Өкілдер палатасының Төрағасы Петер Де Роовердің кездесуі",
-            "Встреча Посла Казахстана Романа Василенко с Председателем Палаты представителей Бельгии Петером Де Роовером",
+            "Встреча Посла Казахстана Романа Василенко с Председателем Палаты представителей Бельгии "
+            "Петером Де Роовером",
             "Meeting of Ambassador Roman Vassilenko with Peter De Roover, President of the Chamber of Representatives",
             "Rencontre de l'ambassadeur Roman Vassilenko avec Peter De Roover, président de la Chambre des "
             "représentants",
