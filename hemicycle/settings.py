@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "hemicycle.people",
     "hemicycle.calendars",
     "hemicycle.cooperation",
+    "hemicycle.legislation",
     "hemicycle.portal",
     "hemicycle.demo",
 ]

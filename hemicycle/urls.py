@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hemicycle.api import api
 from hemicycle.cooperation.urls import feed_urlpatterns
+from hemicycle.legislation.urls import akn_urlpatterns
 from hemicycle.portal import views as portal_views
 
 admin.site.site_header = _("Hemicycle back office")
@@ -16,6 +17,7 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("calendars/", include((feed_urlpatterns, "calendars"))),
+    path("akn/", include((akn_urlpatterns, "akn"))),
     path("federation/v1/", include("hemicycle.calendars.urls")),
 ]
 
@@ -24,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("hemicycle.portal.urls")),
     path("", include("hemicycle.people.urls")),
     path("cooperation/", include("hemicycle.cooperation.urls")),
+    path("legislation/", include("hemicycle.legislation.urls")),
     path("accounts/", include("hemicycle.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
