@@ -4,8 +4,10 @@ import csv
 import datetime
 
 from django import forms
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -38,7 +40,7 @@ class ActivityFilterForm(forms.Form):
     organizer = forms.ChoiceField(label=gettext_lazy("Organizing side"), required=False)
     quarter = forms.ChoiceField(label=gettext_lazy("Quarter"), required=False)
 
-    def __init__(self, *args, programme: Programme, activities, **kwargs):
+    def __init__(self, *args, programme: Programme, visible, moments, **kwargs):
         super().__init__(*args, **kwargs)
         everyone = [("", _("All"))]
         self.fields["kind"].choices = everyone + [(v, str(label).capitalize()) for v, label in Activity.Kind.choices]
@@ -46,10 +48,11 @@ class ActivityFilterForm(forms.Form):
                                                     for v, label in Activity.Status.choices]
         partnership = programme.partnership
         organizers = {org.pk: org for org in (partnership.parliament, partnership.counterpart)}
-        organizers.update({a.organizer_id: a.organizer for a in activities})
+        organizers.update({org.pk: org for org in Organization.objects.filter(
+            pk__in=visible.order_by().values("organizer_id")).exclude(pk__in=organizers)})
         self.fields["organizer"].choices = everyone + [
             (org.public_id, str(translated_value(org, "name"))) for org in organizers.values()]
-        quarters = sel.programme_quarters(programme, activities)
+        quarters = sel.programme_quarters(programme, moments)
         self.fields["quarter"].choices = everyone + [(f"{y}-Q{q}", sel.quarter_label(y, q)) for y, q in quarters]
 
     def criteria(self) -> dict:
@@ -60,36 +63,49 @@ class ActivityFilterForm(forms.Form):
                 "organizer": data.get("organizer", ""), "quarter": parse_quarter_key(data.get("quarter", ""))}
 
 
+FILTERS = ("kind", "status", "organizer", "quarter")
+#: Activities per page of the programme page; the CSV files and the print version have them all.
+PAGE_SIZE = 100
+
+
 def _filtered(request, programme: Programme):
-    """(form, all visible activities of the programme, the activities the filters keep)."""
+    """(form, moments of every visible activity, the activities the filters keep: a queryset or a list)."""
     visible = sel.visible_activities(request.user).filter(programme=programme)
-    everything = list(visible.order_by("start", "pk"))
-    form = ActivityFilterForm(request.GET or None, programme=programme, activities=everything)
-    if request.GET:
-        kept = sel.filter_activities(visible, **form.criteria())
-    else:
-        kept = everything
-    return form, everything, kept
+    moments = sel.moments(visible)
+    filters = {key: request.GET[key] for key in FILTERS if request.GET.get(key)}
+    form = ActivityFilterForm(filters or None, programme=programme, visible=visible, moments=moments)
+    kept = sel.filter_activities(visible, **form.criteria()) if filters else visible.order_by("start", "pk")
+    return form, moments, kept
+
+
+def _filter_query(request) -> str:
+    """The page's filters as a query string (without the page number), for the CSV and print links."""
+    query = request.GET.copy()
+    for key in list(query):
+        if key not in FILTERS or not query.get(key):
+            del query[key]
+    return query.urlencode()
 
 
 @require_safe
 def programme_detail(request, uuid):
     programme = _programme(request, uuid)
-    form, everything, kept = _filtered(request, programme)
-    quarters = sel.implementation_by_quarter(programme, everything)
+    form, moments, kept = _filtered(request, programme)
+    page = Paginator(kept, PAGE_SIZE).get_page(request.GET.get("page"))
+    quarters = sel.implementation_by_quarter(programme, moments)
     return render(request, "cooperation/programme_detail.html", {
         "programme": programme, "partnership": programme.partnership, "version": _latest_version(programme),
-        "form": form, "months": sel.by_month(sel.activity_rows(kept)), "shown": len(kept),
-        "total": len(everything), "quarters": quarters,
+        "form": form, "months": sel.by_month(sel.activity_rows(page.object_list)), "page": page,
+        "shown": page.paginator.count, "total": len(moments), "quarters": quarters,
         "chart": sel.implementation_svg(programme, quarters),
-        "query": request.GET.urlencode(), "sees_everything": sel.sees_everything(request.user), "nav": NAV,
+        "query": _filter_query(request), "sees_everything": sel.sees_everything(request.user), "nav": NAV,
     })
 
 
 @require_safe
 def programme_implementation(request, uuid):
     programme = _programme(request, uuid)
-    activities = list(sel.visible_activities(request.user).filter(programme=programme).order_by("start", "pk"))
+    activities = sel.moments(sel.visible_activities(request.user).filter(programme=programme))
     quarters = sel.implementation_by_quarter(programme, activities)
     commitments = sel.visible_commitments(request.user).filter(partnership=programme.partnership)
     groups = sel.overdue_groups(commitments, by="owner")
@@ -107,10 +123,11 @@ def programme_implementation(request, uuid):
 @require_safe
 def programme_print(request, uuid):
     programme = _programme(request, uuid)
-    form, everything, kept = _filtered(request, programme)
+    _form, moments, kept = _filtered(request, programme)
+    rows = sel.activity_rows(kept)
     return render(request, "cooperation/programme_print.html", {
         "programme": programme, "partnership": programme.partnership, "version": _latest_version(programme),
-        "months": sel.by_month(sel.activity_rows(kept)), "filtered": len(kept) != len(everything),
+        "months": sel.by_month(rows), "filtered": len(rows) != len(moments),
         "printed_at": timezone.now(), "page_url": request.build_absolute_uri(programme.get_absolute_url()),
         "nav": NAV,
     })
@@ -183,7 +200,7 @@ def _language_name(code: str) -> str:
         return code
 
 
-def _diff_view_model(diff: diffs.ProgrammeDiff) -> list[dict]:
+def _diff_view_model(diff: diffs.ProgrammeDiff, request) -> list[dict]:
     organizer_ids = {e.row.get("organizer") for e in diff.entries}
     organizer_ids |= {c.old for e in diff.entries for c in e.changes if c.field == "organizer"}
     organizer_ids |= {c.new for e in diff.entries for c in e.changes if c.field == "organizer"}
@@ -191,6 +208,8 @@ def _diff_view_model(diff: diffs.ProgrammeDiff) -> list[dict]:
     labels = {diffs.ADDED: _("Added"), diffs.REMOVED: _("Removed"),
               diffs.CHANGED: _("Changed")}
     symbols = {diffs.ADDED: "+", diffs.REMOVED: "−", diffs.CHANGED: "~"}
+    pages = {a.uid: a.get_absolute_url()
+             for a in sel.visible_activities(request.user).filter(uid__in=[e.uid for e in diff.entries])}
     out = []
     for entry in diff.entries:
         when = ""
@@ -206,7 +225,7 @@ def _diff_view_model(diff: diffs.ProgrammeDiff) -> list[dict]:
                             "language": change.language})
         out.append({
             "change": entry.change, "label": labels[entry.change], "symbol": symbols[entry.change],
-            "uid": entry.uid, "title": _pick_translation(entry.title), "when": when,
+            "uid": entry.uid, "title": _pick_translation(entry.title), "when": when, "url": pages.get(entry.uid, ""),
             "kind": _value_text("kind", entry.row.get("kind"), organizers),
             "status": _value_text("status", entry.row.get("status"), organizers),
             "organizer": _value_text("organizer", entry.row.get("organizer"), organizers),
@@ -236,7 +255,7 @@ def programme_diff(request, uuid):
     entries, diff = [], None
     if old is not None and new is not None:
         diff = diffs.diff_snapshots(_public_rows(request, old.snapshot), _public_rows(request, new.snapshot))
-        entries = _diff_view_model(diff)
+        entries = _diff_view_model(diff, request)
     response = render(request, "cooperation/programme_diff.html", {
         "programme": programme, "partnership": programme.partnership, "old": old, "new": new, "diff": diff,
         "entries": entries, "numbers": numbers, "error": error, "nav": NAV,
@@ -278,17 +297,44 @@ def _slug(programme: Programme) -> str:
 def programme_csv(request, uuid):
     """The programme as a reader sees it (with the page's filters), one activity per row, headers translated."""
     programme = _programme(request, uuid)
-    _form, _everything, kept = _filtered(request, programme)
+    _form, _moments, kept = _filtered(request, programme)
+    labels = _Labels()
     header = [_("Date"), _("Local time"), _("Time zone"), _("Start (UTC)"), _("End (UTC)"), _("Kind"), _("Title"),
               _("Venue"), _("City"), _("Organizing side"), _("Status"), _("Quarter"), _("UID"), _("Sequence")]
     rows = []
     for a in kept:
         when = sel.activity_when(a)
         rows.append([when.local_date, when.local_times, f"{when.zone} {a.timezone}", _utc(a.start), _utc(a.end),
-                     a.get_kind_display(), _cell(translated_value(a, "title")), _cell(translated_value(a, "venue")),
-                     _cell(translated_value(a, "city")), _cell(translated_value(a.organizer, "name")),
-                     a.get_status_display(), quarter_key(a.local_start.date()), a.uid, a.sequence])
+                     labels.kind(a), _cell(translated_value(a, "title")), _cell(translated_value(a, "venue")),
+                     _cell(translated_value(a, "city")), _cell(labels.organizer(a)), labels.status(a),
+                     quarter_key(a.local_start.date()), a.uid, a.sequence])
     return _csv_response(f"{_slug(programme)}.csv", header, rows)
+
+
+class _Labels:
+    """Labels looked up once per file rather than once per row: a programme may have thousands of activities."""
+
+    def __init__(self):
+        self.kinds = {value: str(label) for value, label in Activity.Kind.choices}
+        self.statuses = {value: str(label) for value, label in Activity.Status.choices}
+        self.names: dict[int, str] = {}
+        placeholder = "00000000-0000-4000-8000-000000000000"
+        self._activity_path = (reverse("cooperation:activity", args=[placeholder]), placeholder)
+
+    def kind(self, activity) -> str:
+        return self.kinds.get(activity.kind, activity.kind)
+
+    def status(self, activity) -> str:
+        return self.statuses.get(activity.status, activity.status)
+
+    def organizer(self, activity) -> str:
+        if activity.organizer_id not in self.names:
+            self.names[activity.organizer_id] = str(translated_value(activity.organizer, "name"))
+        return self.names[activity.organizer_id]
+
+    def activity_path(self, activity) -> str:
+        path, placeholder = self._activity_path
+        return path.replace(placeholder, activity.public_uuid)
 
 
 ACTIVITY_COLUMNS = ["uid", "kind", "kind_label", "title", "start_local", "end_local", "timezone", "utc_offset",
@@ -302,20 +348,21 @@ def activities_csv(request, uuid):
     programme = _programme(request, uuid)
     activities = (sel.visible_activities(request.user).filter(programme=programme).select_related("assembly")
                   .prefetch_related("bodies", "delegation").order_by("start", "pk"))
+    labels, base = _Labels(), request.build_absolute_uri("/").rstrip("/")
     rows = []
     for a in activities:
         start, end = a.local_start, a.local_end
         rows.append([
-            a.uid, a.kind, a.get_kind_display(), _cell(translated_value(a, "title")),
+            a.uid, a.kind, labels.kind(a), _cell(translated_value(a, "title")),
             start.strftime("%Y-%m-%d %H:%M"), end.strftime("%Y-%m-%d %H:%M"), a.timezone,
-            utc_offset_label(start), _utc(a.start), _utc(a.end), a.status, a.get_status_display(),
-            a.organizer.public_id, _cell(translated_value(a.organizer, "name")),
+            utc_offset_label(start), _utc(a.start), _utc(a.end), a.status, labels.status(a),
+            a.organizer.public_id, _cell(labels.organizer(a)),
             _cell(translated_value(a, "venue")), _cell(translated_value(a, "city")),
             _cell(translated_value(a.assembly, "name")) if a.assembly else "",
             _cell("; ".join(str(translated_value(b, "name")) for b in a.bodies.all())),
             _cell("; ".join(str(translated_value(p, "name")) for p in a.delegation.all())),
             a.sequence, _utc(a.embargo_until) if a.embargo_until else "",
-            request.build_absolute_uri(a.get_absolute_url()), _utc(a.updated_at),
+            base + labels.activity_path(a), _utc(a.updated_at),
         ])
     return _csv_response(f"{_slug(programme)}-activities.csv", ACTIVITY_COLUMNS, rows)
 
