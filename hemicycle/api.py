@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hemicycle.cooperation.api import router as cooperation_router
+from hemicycle.legislation.api import router as legislation_router
 from hemicycle.people.api import router as people_router
 
 INVALID_INPUT = {
@@ -79,3 +80,4 @@ def unauthorized(request, exc):
 
 api.add_router("/", people_router)
 api.add_router("/", cooperation_router)
+api.add_router("/", legislation_router)

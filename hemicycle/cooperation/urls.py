@@ -2,6 +2,7 @@ from django.urls import path
 
 from hemicycle.cooperation.feeds_press import PressReleaseAtomFeed, PressReleaseRssFeed
 from hemicycle.cooperation.views import feeds, programmes, records
+from hemicycle.legislation.views.sittings import body_sittings_ics
 
 app_name = "cooperation"
 urlpatterns = [
@@ -33,5 +34,6 @@ feed_urlpatterns = [
     path("partnerships/<uuid:uuid>.ics", feeds.partnership_ics, name="partnership_ics"),
     path("programmes/<uuid:uuid>.ics", feeds.programme_ics, name="programme_ics"),
     path("bodies/<uuid:uuid>.ics", feeds.body_ics, name="body_ics"),
+    path("bodies/<uuid:uuid>/sittings.ics", body_sittings_ics, name="body_sittings_ics"),
     path("people/<uuid:uuid>.ics", feeds.person_ics, name="person_ics"),
 ]

@@ -51,8 +51,14 @@ def search_registry(query: str, limit: int = 50) -> SearchResults:
     return SearchResults(people=list(people), organizations=list(organizations))
 
 
-def person_page(person: Person) -> dict:
-    """Everything a person's page shows."""
+def person_page(person: Person, *, votes_page: int | str | None = None) -> dict:
+    """Everything a person's page shows (with their votes and attendance, when they have voted)."""
+    from hemicycle.legislation.selectors_votes import member_voting_summary
+
+    voting = member_voting_summary(person, votes_page or 1)
+    if voting is not None:
+        # Links to further pages of votes only when the view passes the page asked for.
+        voting["pageable"] = votes_page is not None
     memberships = (person.memberships.select_related(*MEMBERSHIP_RELATED)
                    .order_by("-start_date", "organization__name"))
     current_ids = set(memberships.current().values_list("pk", flat=True))
@@ -65,6 +71,7 @@ def person_page(person: Person) -> dict:
         "contact_details": person.contact_details.all(),
         "links": person.links.filter(is_source=False).exclude(note="image"),
         "sources": person.links.filter(is_source=True),
+        "voting": voting,
     }
 
 
@@ -95,4 +102,16 @@ def organization_page(org: Organization) -> dict:
         "identifiers": org.identifiers.all(),
         "contact_details": org.contact_details.all(),
         "links": org.links.filter(is_source=False),
+        "legislation": _organization_legislation(org),
     }
+
+
+def _organization_legislation(org: Organization) -> dict | None:
+    """Bills and next sittings of a committee or chamber (None for other bodies, or without the legislation app)."""
+    if org.classification not in (Organization.Classification.COMMITTEE, Organization.Classification.CHAMBER):
+        return None
+    try:
+        from hemicycle.legislation.selectors import organization_legislation
+    except ImportError:  # the registry stands alone when the legislative process is not installed
+        return None
+    return organization_legislation(org)

@@ -18,7 +18,8 @@ def person_list(request):
 @require_safe
 def person_detail(request, uuid):
     person = get_object_or_404(Person, public_id=f"ocd-person/{uuid}")
-    return render(request, "people/person_detail.html", {**selectors.person_page(person), "nav": "people"})
+    page_data = selectors.person_page(person, votes_page=request.GET.get("votes_page"))
+    return render(request, "people/person_detail.html", {**page_data, "nav": "people"})
 
 
 @require_safe
