@@ -39,7 +39,7 @@ class OutboundMessage(models.Model):
 
     peer = models.ForeignKey(Peer, verbose_name=_("peer"), on_delete=models.CASCADE, related_name="outbox")
     seq = models.PositiveBigIntegerField(_("sequence"))
-    method = models.CharField(_("iTIP method"), max_length=16)
+    method = models.CharField(_("iTIP method"), max_length=40)
     uid = models.CharField(_("calendar UID"), max_length=255, blank=True, db_index=True)
     envelope = models.JSONField(_("signed envelope"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -67,7 +67,7 @@ class InboundMessage(models.Model):
     peer = models.ForeignKey(Peer, verbose_name=_("peer"), null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="inbox")
     seq = models.PositiveBigIntegerField(_("sequence"), null=True, blank=True)
-    method = models.CharField(_("iTIP method"), max_length=16, blank=True)
+    method = models.CharField(_("iTIP method"), max_length=40, blank=True)
     uid = models.CharField(_("calendar UID"), max_length=255, blank=True)
     envelope = models.JSONField(_("envelope as received"))
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
