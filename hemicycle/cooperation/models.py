@@ -53,7 +53,7 @@ class Partnership(PublicRecord):
                                              blank=True, on_delete=models.SET_NULL, related_name="+")
     partner_friendship_group = models.ForeignKey(Organization, verbose_name=_("partner's friendship group"),
                                                  null=True, blank=True, on_delete=models.SET_NULL,
-                                                 related_name="+")
+        related_name="+")
     established = models.DateField(_("established"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
 
@@ -133,7 +133,7 @@ class MeetingParticipant(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT,
                                related_name="meeting_participations")
     post = models.ForeignKey(Post, verbose_name=_("post"), null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
+        related_name="+")
     role = models.CharField(_("role at the time"), max_length=300, blank=True)
     organization = models.ForeignKey(Organization, verbose_name=_("representing"), null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="+")
@@ -329,8 +329,9 @@ class ProgrammeVersion(models.Model):
     snapshot = models.JSONField(_("activities"), default=list)
     digest = models.CharField(_("SHA-256 of the snapshot"), max_length=64)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+")
     our_signature = models.TextField(_("our signature"), blank=True)
     partner_signature = models.TextField(_("partner's signature"), blank=True)
 
@@ -454,8 +455,9 @@ class ActivityStatusChange(models.Model):
     from_status = models.CharField(_("from"), max_length=20, choices=Activity.Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Activity.Status.choices)
     at = models.DateTimeField(_("at"), default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                           related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+")
     by_peer = models.CharField(_("by partner instance"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
 
@@ -514,8 +516,9 @@ class ActivityProposal(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(_("proposed at"), default=timezone.now)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+")
 
     class Meta:
         verbose_name = _("proposed change")

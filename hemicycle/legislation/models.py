@@ -154,8 +154,9 @@ class BillStageChange(models.Model):
     note = models.TextField(_("note"), blank=True)
     chamber = models.ForeignKey(Organization, verbose_name=_("chamber"), null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="+")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                           related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+")
     vote_event = models.ForeignKey("VoteEvent", verbose_name=_("vote"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
 
@@ -181,7 +182,7 @@ class BillVersion(models.Model):
     number = models.PositiveIntegerField(_("version"))
     label = models.CharField(_("label"), max_length=200)
     stage = models.ForeignKey(Stage, verbose_name=_("stage"), null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+")
+        related_name="+")
     created_on = models.DateField(_("date"))
     body = models.JSONField(_("text"), default=list)
     provenance = models.JSONField(_("provenance"), default=dict, blank=True)
@@ -342,7 +343,7 @@ class VoteEvent(PublicRecord):
     amendment = models.ForeignKey(Amendment, verbose_name=_("amendment"), null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="vote_events")
     stage = models.ForeignKey(Stage, verbose_name=_("at stage"), null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+")
+        related_name="+")
     motion = models.CharField(_("motion"), max_length=500)
     start = models.DateTimeField(_("time"), db_index=True)
     result = models.CharField(_("result"), max_length=10, choices=Result.choices)
