@@ -76,7 +76,7 @@ def up() -> None:
         say(f"== {instance.name} ({side}): {instance.var_dir.relative_to(REPO)}")
         instance.keygen()
         instance.run("migrate", "--noinput", "--verbosity", "0")
-        loaded = instance.run("load-demo").stdout.strip().splitlines()
+        loaded = instance.run("load-demo", "--no-legislation").stdout.strip().splitlines()
         say("   " + loaded[0])
         if side == "kz":
             accounts = "\n".join("   " + line for line in loaded[1:] if line.strip())

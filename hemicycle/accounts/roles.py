@@ -7,6 +7,8 @@
   international assemblies) and memberships in them; persons (ambassadors, partners' members); the records of
   cooperation (partnerships, meetings, agreements, commitments, programmes and their activities).
 - moderator: citizens' accounts (activate, deactivate); later, citizens' contributions.
+- legislation (clerks and administrators only): workflows and their stages, bill types, bills, versions,
+  amendments, sittings and vote events.
 
 Model permissions say which kinds of record a role may touch; ``can_edit`` says which records within a model
 (a clerk may change a committee but not an embassy). The back office applies both.
@@ -41,6 +43,17 @@ COOPERATION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "programmeversion": _VIEW, "activitystatuschange": _VIEW, "activityproposal": _VIEW,
 }
 
+# LEGISLATION ------------------------------------------------------------------------------------------------
+#: The legislative record is the clerks' (and administrators'); other roles get nothing special (the public pages
+#: show everyone what is published). Stage changes and votes are written by the legislation services and the
+#: roll-call import, never typed in row by row, so the back office only shows them.
+LEGISLATION_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "workflow": _ALL, "stage": _ALL, "transition": _ALL, "billtype": _ALL, "bill": _ALL, "billversion": _ALL,
+    "amendment": _ALL, "sitting": _ALL, "agendaitem": _ALL, "voteevent": _ALL,
+    "billstagechange": _VIEW, "vote": _VIEW,
+}
+# ------------------------------------------------------------------------------------------------------------
+
 #: Model permissions per role, as {app_label: {model_name: actions}}. The administrator holds every permission.
 ROLE_PERMISSIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
     CLERK: {
@@ -48,6 +61,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "person": _ALL, "organization": _ALL, "membership": _ALL, "post": _ALL, "area": _ALL, "event": _ALL,
             "succession": _ALL, **_GENERIC,
         },
+        "legislation": LEGISLATION_PERMISSIONS,
     },
     INTERNATIONAL_RELATIONS_OFFICER: {
         "people": {
@@ -164,4 +178,7 @@ def can_edit(user, obj) -> bool:
         return owner is not None and can_edit(user, owner)
     if obj._meta.app_label == "cooperation":
         return INTERNATIONAL_RELATIONS_OFFICER in roles
+    # LEGISLATION: workflows, bills, texts, amendments, sittings and votes are the clerks' alone.
+    if obj._meta.app_label == "legislation":
+        return CLERK in roles
     return False

@@ -166,7 +166,7 @@ def prepare_pair(root: Path, *, kz_port: int | None = None, be_port: int | None 
     def prepare(instance: Instance) -> None:
         instance.keygen()
         instance.run("migrate", "--noinput", "--verbosity", "0")
-        instance.run("load-demo", *(() if accounts else ("--no-accounts",)))
+        instance.run("load-demo", "--no-legislation", *(() if accounts else ("--no-accounts",)))
         instance.run("federation-demo-setup")
 
     # The two instances have nothing in common until they pair: prepare them side by side.

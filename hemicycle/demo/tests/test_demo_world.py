@@ -59,7 +59,7 @@ def test_demo_badge_on_a_demo_members_page(client):
 
 
 def test_the_command_prints_how_staff_log_in(capsys):
-    call_command("load_demo")
+    call_command("load_demo", "--no-legislation")
     out = capsys.readouterr().out
     assert "admin@hemicycle.localhost" in out
     assert "/en/admin/" in out

@@ -10,12 +10,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-accounts", action="store_true", help="Do not create the demo staff accounts.")
+        parser.add_argument("--no-legislation", action="store_true", help="Do not generate demo bills.")
+        parser.add_argument("--bills", type=int, default=200, help="How many demo bills to make (default 200).")
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("The demo world is not for production (HEMICYCLE_ENV=production).")
         counts = load_demo_world()
         self.stdout.write(self.style.SUCCESS("Demo world loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items())))
+        if not options["no_legislation"]:
+            from hemicycle.legislation.demo import generate_demo_legislation
+
+            # Replaced on every load, so that loading twice gives the same bills rather than twice as many.
+            made = generate_demo_legislation(bills=options["bills"], seed=0, reset=True)
+            self.stdout.write(self.style.SUCCESS("Demo legislation: " + ", ".join(
+                f"{v} {k.replace('_', ' ')}" for k, v in made.items())))
         if options["no_accounts"]:
             return
         staff = demo_staff_ensure()
