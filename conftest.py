@@ -62,3 +62,13 @@ def ada(db):
     from hemicycle.accounts.roles import ADMINISTRATOR
 
     return _make_user("ada@parliament.example", role=ADMINISTRATOR)
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_reset():
+    """Each test starts in the default language: a page requested in Kazakh must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

@@ -221,7 +221,7 @@ class CommitmentOut(Schema):
     updated_at: datetime.datetime
 
 
-class VersionOut(Schema):
+class ProgrammeVersionOut(Schema):
     number: int
     status: VersionStatus
     note: str
@@ -241,7 +241,7 @@ class ProgrammeOut(Schema):
     translations: dict[str, Translations]
     period_start: datetime.date
     period_end: datetime.date
-    current_version: VersionOut | None
+    current_version: ProgrammeVersionOut | None
     is_published: bool
     url: str
     ics_url: str
@@ -691,7 +691,7 @@ def get_programme(request, uuid: str):
     return programme_out(request, _get(sel.visible_programmes(request.user), "programme", uuid))
 
 
-@router.get("/programmes/{uuid}/versions", response={200: list[VersionOut], **NOT_FOUND},
+@router.get("/programmes/{uuid}/versions", response={200: list[ProgrammeVersionOut], **NOT_FOUND},
             summary="A programme's versions, newest first")
 def list_versions(request, uuid: str):
     programme = _get(sel.visible_programmes(request.user), "programme", uuid)

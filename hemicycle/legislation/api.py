@@ -113,7 +113,7 @@ class TimelineOut(Schema):
     vote_event_id: str | None
 
 
-class VersionOut(Schema):
+class BillVersionOut(Schema):
     number: int
     label: str
     stage: str | None
@@ -123,7 +123,7 @@ class VersionOut(Schema):
     akn_url: str = Field(description="The version as Akoma Ntoso 3.0 XML")
 
 
-class VersionDetailOut(VersionOut):
+class BillVersionDetailOut(BillVersionOut):
     bill_id: str
     body: list[dict] = Field(description="The tree of provisions: eId, type, num, heading, text, children")
     provenance: dict[str, str] = Field(description="eId → public id of the amendment that gave it its wording")
@@ -134,7 +134,7 @@ class BillDetailOut(BillOut):
     next_stages: list[str]
     sponsor_ids: list[str]
     timeline: list[TimelineOut]
-    versions: list[VersionOut]
+    versions: list[BillVersionOut]
     amendment_ids: list[str]
     vote_event_ids: list[str]
     translations: dict[str, dict[str, str]]
@@ -427,7 +427,7 @@ def get_bill(request, uuid: str):
     }
 
 
-@router.get("/bills/{uuid}/versions", response={200: list[VersionOut], **NOT_FOUND},
+@router.get("/bills/{uuid}/versions", response={200: list[BillVersionOut], **NOT_FOUND},
             summary="The versions of a bill's text, with their Akoma Ntoso addresses")
 def list_versions(request, uuid: str):
     bill = _get(_bills(), "bill", uuid)
@@ -435,7 +435,7 @@ def list_versions(request, uuid: str):
             bill.versions.filter(is_published=True).select_related("bill", "stage").order_by("number")]
 
 
-@router.get("/bills/{uuid}/versions/{number}", response={200: VersionDetailOut, **NOT_FOUND},
+@router.get("/bills/{uuid}/versions/{number}", response={200: BillVersionDetailOut, **NOT_FOUND},
             summary="One version of a bill's text, as a tree of provisions")
 def get_version(request, uuid: str, number: int):
     bill = _get(_bills(), "bill", uuid)
