@@ -2,6 +2,8 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from hemicycle.wsgi import application
@@ -10,7 +12,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
 @pytest.fixture
-def world(db):
+def keep_test_connection():
+    """Called through the raw WSGI app, Django would close the test's database connection after each request
+    (PostgreSQL then fails the next query); the test client unhooks the same signals for the same reason."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(db, keep_test_connection):
     from hemicycle.legislation.tests.factories_votes import make_vote, make_world
 
     world = make_world()
