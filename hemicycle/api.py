@@ -25,14 +25,30 @@ INVALID_INPUT = {
 }
 
 
+BAD_REQUEST = {
+    "type": "object",
+    "title": "BadRequest",
+    "required": ["message"],
+    "properties": {"message": {"type": "string"}},
+}
+
+
 class HemicycleAPI(NinjaAPI):
-    """NinjaAPI whose OpenAPI document also declares the 422 answer any operation with parameters can give."""
+    """NinjaAPI whose OpenAPI document also declares the 400 and 422 answers any operation with parameters can
+    give (400: a request the core middleware refuses, e.g. a NUL character; 422: invalid input)."""
 
     def get_openapi_schema(self, **kwargs):
         schema = super().get_openapi_schema(**kwargs)
-        schema.setdefault("components", {}).setdefault("schemas", {})["InvalidInput"] = INVALID_INPUT
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["InvalidInput"] = INVALID_INPUT
+        components["BadRequest"] = BAD_REQUEST
         for path_item in schema["paths"].values():
             for operation in path_item.values():
+                if (operation.get("parameters") or operation.get("requestBody")) and 400 not in operation["responses"]:
+                    operation["responses"].setdefault("400", {
+                        "description": "Bad request: the message says what is wrong (e.g. a NUL character)",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BadRequest"}}},
+                    })
                 # An operation may declare its own 422 (with the integer key ninja uses): keep that one.
                 if (operation.get("parameters") or operation.get("requestBody")) and 422 not in operation["responses"]:
                     operation["responses"].setdefault("422", {
