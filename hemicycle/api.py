@@ -35,7 +35,7 @@ BAD_REQUEST = {
 
 class HemicycleAPI(NinjaAPI):
     """NinjaAPI whose OpenAPI document also declares the 400 and 422 answers any operation with parameters can
-    give (400: a request the core middleware refuses, e.g. a NUL character; 422: invalid input)."""
+    give (400: a malformed request; 422: invalid input)."""
 
     def get_openapi_schema(self, **kwargs):
         schema = super().get_openapi_schema(**kwargs)
@@ -46,7 +46,7 @@ class HemicycleAPI(NinjaAPI):
             for operation in path_item.values():
                 if (operation.get("parameters") or operation.get("requestBody")) and 400 not in operation["responses"]:
                     operation["responses"].setdefault("400", {
-                        "description": "Bad request: the message says what is wrong (e.g. a NUL character)",
+                        "description": "Bad request: the message says what is wrong",
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BadRequest"}}},
                     })
                 # An operation may declare its own 422 (with the integer key ninja uses): keep that one.

@@ -1,35 +1,35 @@
-"""Request checks every view relies on."""
+"""Request clean-up every view relies on."""
 
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import QueryDict
+
+#: What a NUL character in a request becomes. PostgreSQL text cannot hold NUL, so such a value would fail deep in
+#: a query (a 500); the replacement character keeps the value distinct ("a\x00b" still matches nothing) and safe.
+NUL = "\x00"
+REPLACEMENT = "\ufffd"
 
 
-class RejectNulBytesMiddleware:
-    """Refuse a request whose address, query or form carries a NUL character (400, not a 500 later).
+def _clean(querydict: QueryDict) -> QueryDict:
+    if not any(NUL in key or any(NUL in v for v in values) for key, values in querydict.lists()):
+        return querydict
+    cleaned = QueryDict(mutable=True, encoding=querydict.encoding)
+    for key, values in querydict.lists():
+        cleaned.setlist(key.replace(NUL, REPLACEMENT), [v.replace(NUL, REPLACEMENT) for v in values])
+    cleaned._mutable = False
+    return cleaned
 
-    PostgreSQL text cannot hold NUL, so such a value would fail deep in a query; no legitimate client sends one.
-    """
+
+class ReplaceNulBytesMiddleware:
+    """Replace NUL characters in the address, the query and form fields with U+FFFD before any view sees them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._has_nul(request):
-            message = "The request contains a NUL character (in its address, query or form), which is not allowed."
-            if request.path.startswith("/api/"):
-                return JsonResponse({"message": message}, status=400)
-            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-        return self.get_response(request)
-
-    @staticmethod
-    def _has_nul(request) -> bool:
-        if "\x00" in request.path:
-            return True
-        for values in request.GET.lists():
-            if "\x00" in values[0] or any("\x00" in value for value in values[1]):
-                return True
+        if NUL in request.path_info:
+            request.path_info = request.path_info.replace(NUL, REPLACEMENT)
+            request.path = request.path.replace(NUL, REPLACEMENT)
+        request.GET = _clean(request.GET)
         if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded",
                                                                   "multipart/form-data"):
-            for key, values in request.POST.lists():
-                if "\x00" in key or any("\x00" in value for value in values):
-                    return True
-        return False
+            request.POST = _clean(request.POST)
+        return self.get_response(request)
