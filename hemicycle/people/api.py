@@ -1,6 +1,5 @@
 """Registry endpoints of the open API: persons, organizations, memberships, posts, areas, events, Popolo."""
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Field, FilterSchema, Query, Router, Schema, Status
@@ -8,6 +7,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from hemicycle.people import popolo
 from hemicycle.people.models import Area, Event, Membership, Organization, Person, Post
+from hemicycle.people.selectors import name_match
 
 router = Router(tags=["registry"])
 
@@ -133,21 +133,12 @@ class OrganizationFilter(FilterSchema):
     parent: str | None = Field(None, description="Public id of the parent organization")
 
 
-def _name_query(q: str, field: str = "name") -> Q:
-    from django.conf import settings
-
-    query = Q(**{f"{field}__icontains": q}) | Q(other_names__name__icontains=q)
-    for code in settings.MODELTRANSLATION_LANGUAGES:
-        query |= Q(**{f"{field}_{code}__icontains": q})
-    return query
-
-
 @router.get("/persons", response=list[PersonOut], summary="List persons")
 @paginate(LimitOffsetPagination)
 def list_persons(request, filters: Query[PersonFilter]):
     people = Person.objects.order_by("sort_name", "name", "pk")
     if filters.q:
-        people = people.filter(_name_query(filters.q)).distinct()
+        people = people.filter(name_match(filters.q)).distinct()
     if filters.organization or filters.current:
         memberships = Membership.objects.all()
         if filters.organization:
@@ -168,7 +159,7 @@ def get_person(request, uuid: str):
 def list_organizations(request, filters: Query[OrganizationFilter]):
     orgs = Organization.objects.select_related("parent").order_by("name", "pk")
     if filters.q:
-        orgs = orgs.filter(_name_query(filters.q)).distinct()
+        orgs = orgs.filter(name_match(filters.q)).distinct()
     if filters.classification:
         orgs = orgs.filter(classification=filters.classification)
     if filters.parent:

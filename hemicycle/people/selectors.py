@@ -11,7 +11,8 @@ MEMBERSHIP_RELATED = ("organization", "organization__parent", "post", "on_behalf
                       "legislative_period")
 
 
-def _name_match(query: str, field_name: str = "name") -> Q:
+def name_match(query: str, field_name: str = "name") -> Q:
+    """Records whose name, in any language or among their other names, contains ``query``."""
     match = Q(**{f"{field_name}__icontains": query}) | Q(other_names__name__icontains=query)
     for code in settings.MODELTRANSLATION_LANGUAGES:
         match |= Q(**{f"{field_name}_{code}__icontains": query})
@@ -45,8 +46,8 @@ class SearchResults:
 
 def search_registry(query: str, limit: int = 50) -> SearchResults:
     """People and bodies whose name (in any language, or any other name) contains ``query``."""
-    people = Person.objects.filter(_name_match(query)).distinct().order_by("sort_name", "name")[:limit]
-    organizations = (Organization.objects.filter(_name_match(query)).distinct()
+    people = Person.objects.filter(name_match(query)).distinct().order_by("sort_name", "name")[:limit]
+    organizations = (Organization.objects.filter(name_match(query)).distinct()
                      .select_related("parent").order_by("name")[:limit])
     return SearchResults(people=list(people), organizations=list(organizations))
 
