@@ -16,9 +16,7 @@ back; for activities, whose writes may notify the partner's instance, by the wor
 """
 
 import copy
-import uuid
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
@@ -471,10 +469,6 @@ class ActivityAdmin(ServiceWrittenAdmin, CooperationAdmin):
         skip = {"id", "programme", "public_id", "created_at", "updated_at", "sequence"}
         fields = {f.attname: getattr(obj, f.attname) for f in Activity._meta.concrete_fields
                   if f.name not in skip and not _is_translated_base(f)}
-        if not fields.get("uid"):
-            # As Activity.save() would; activity_create validates before saving, so the UID must exist already.
-            host = getattr(settings, "FEDERATION_INSTANCE_HOST", "hemicycle.localhost")
-            fields["uid"] = f"{uuid.uuid4()}@{host}"
         created = services.activity_create(programme=obj.programme, by=request.user, **fields)
         for name in ("pk", "uid", "public_id", "sequence", "created_at", "updated_at"):
             setattr(obj, name, getattr(created, name))

@@ -14,7 +14,6 @@ language under ``translations``.
 import datetime
 import enum
 import re
-import uuid as uuid_module
 import zoneinfo
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -50,6 +49,7 @@ from hemicycle.cooperation.models import (
     Side,
 )
 from hemicycle.cooperation.workflow import TransitionError, check_transition
+from hemicycle.core.ids import new_calendar_uid
 from hemicycle.people.models import Organization, Person
 from hemicycle.portal.templatetags.hemicycle import translated_value
 
@@ -997,8 +997,7 @@ def create_activity(request, payload: ActivityIn):
             **_texts_in("venue", payload.venue), **_texts_in("city", payload.city),
             **_texts_in("outcome_report", payload.outcome_report),
         }
-        host = getattr(settings, "FEDERATION_INSTANCE_HOST", "hemicycle.localhost")
-        uid = (payload.uid or "").strip() or f"{uuid_module.uuid4()}@{host}"
+        uid = (payload.uid or "").strip() or new_calendar_uid(settings.FEDERATION_INSTANCE_HOST)
         if Activity.objects.filter(uid=uid).exists():
             raise Refused(409, f"uid: an activity with the UID “{uid}” exists already",
                           [{"field": "uid", "message": "an activity with this UID exists already"}])

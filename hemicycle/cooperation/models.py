@@ -8,7 +8,6 @@ show: each has a stable UID, a SEQUENCE raised on every significant change, and 
 """
 
 import datetime
-import uuid
 import zoneinfo
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hemicycle.core.ids import new_calendar_uid
 from hemicycle.core.models import PublicRecord
 from hemicycle.people.models import Organization, Person, Post
 
@@ -420,8 +420,7 @@ class Activity(PublicRecord):
     def assign_uid(self) -> None:
         """Give a new activity its calendar UID: random, qualified by this instance's host name."""
         if not self.uid:
-            host = getattr(settings, "FEDERATION_INSTANCE_HOST", "hemicycle.localhost")
-            self.uid = f"{uuid.uuid4()}@{host}"
+            self.uid = new_calendar_uid(settings.FEDERATION_INSTANCE_HOST)
 
     def save(self, *args, **kwargs):
         self.assign_uid()

@@ -24,7 +24,6 @@ parameter (kk, ru, en, fr, nl, de).
 """
 
 import datetime
-import uuid
 import zoneinfo
 
 from django.conf import settings
@@ -43,7 +42,7 @@ from hemicycle.calendars.federation import (
 from hemicycle.calendars.models import InboundMessage, Peer
 from hemicycle.cooperation import services
 from hemicycle.cooperation.models import Activity, ActivityProposal, Programme, ProgrammeVersion
-from hemicycle.core.ids import derived_public_id
+from hemicycle.core.ids import derived_public_id, new_calendar_uid
 from hemicycle.people.models import Organization, Person
 
 LANGS = services.LANGS
@@ -64,8 +63,8 @@ DEMO_SCHEME = "hemicycle-demo"
 
 
 def new_uid() -> str:
-    """A fresh calendar UID in this instance's domain (``activity_create`` validates before ``save`` fills one)."""
-    return f"{uuid.uuid4()}@{settings.FEDERATION_INSTANCE_HOST}"
+    """A fresh calendar UID in this instance's domain."""
+    return new_calendar_uid(settings.FEDERATION_INSTANCE_HOST)
 
 
 # Who is who ----------------------------------------------------------------------------------------------------

@@ -16,6 +16,11 @@ def new_public_id(kind: str) -> str:
     return f"ocd-{kind}/{uuid.uuid4()}"
 
 
+def new_calendar_uid(host: str) -> str:
+    """A new iCalendar UID (RFC 5545 3.8.4.7): random, qualified by the host name of the instance that made it."""
+    return f"{uuid.uuid4()}@{host}"
+
+
 def derived_public_id(kind: str, *, scheme: str, source_id: str) -> str:
     """The public identifier of a record imported from ``scheme``, the same on every import."""
     return f"ocd-{kind}/{uuid.uuid5(HEMICYCLE_NAMESPACE, f'{kind}|{scheme}|{source_id}')}"

@@ -7,7 +7,6 @@ stable Akoma Ntoso eIds; each version freezes the tree, and records which amendm
 Votes are Popolo vote events with one vote per member.
 """
 
-import uuid
 import zoneinfo
 
 from django.conf import settings
@@ -15,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hemicycle.core.ids import new_calendar_uid
 from hemicycle.core.models import PublicRecord
 from hemicycle.people.models import Organization, Person
 
@@ -296,8 +296,7 @@ class Sitting(PublicRecord):
 
     def save(self, *args, **kwargs):
         if not self.uid:
-            host = getattr(settings, "FEDERATION_INSTANCE_HOST", "hemicycle.localhost")
-            self.uid = f"{uuid.uuid4()}@{host}"
+            self.uid = new_calendar_uid(settings.FEDERATION_INSTANCE_HOST)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

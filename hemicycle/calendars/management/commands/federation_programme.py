@@ -151,7 +151,7 @@ class Command(BaseCommand):
         if organizer is None:
             raise CommandError("Say who organizes it: --organizer, or set HEMICYCLE_OWN_PARLIAMENT.")
         activity = services.activity_create(
-            programme=programme, uid=sync.new_uid(), organizer=organizer, kind=options["kind"],
+            programme=programme, organizer=organizer, kind=options["kind"],
             title_en=options["title"], start=parse_time(options["start"], options["timezone"]),
             end=parse_time(options["end"], options["timezone"]), timezone=options["timezone"],
             venue_en=options["venue"], city_en=options["city"], status=options["status"])
