@@ -49,6 +49,7 @@ from hemicycle.cooperation.models import (
     Side,
 )
 from hemicycle.cooperation.workflow import TransitionError, check_transition
+from hemicycle.core.api import MappedQuerySet, Message, as_public_id, public_id_of
 from hemicycle.core.ids import new_calendar_uid
 from hemicycle.people.models import Organization, Person
 from hemicycle.portal.templatetags.hemicycle import translated_value
@@ -79,10 +80,6 @@ def _v(value):
 
 
 # --- Schemas ---------------------------------------------------------------------------------------------------
-
-class Message(Schema):
-    message: str
-
 
 class FieldError(Schema):
     field: str
@@ -381,37 +378,8 @@ class StatusIn(Schema):
 
 # --- Helpers ---------------------------------------------------------------------------------------------------
 
-class _Mapped:
-    """A queryset whose page is turned into output rows only for the rows on the page (pagination slices it and
-    counts it in the database)."""
-
-    def __init__(self, queryset, row: Callable[[Any], dict]):
-        self.queryset, self.row = queryset, row
-
-    def all(self):
-        return self.queryset.all()
-
-    def __len__(self):
-        return self.queryset.count()
-
-    def __getitem__(self, index: slice):
-        # Past any real table size, and below the 64-bit integers SQLite and PostgreSQL take in LIMIT/OFFSET.
-        start, stop = (min(bound, 2**31) if bound is not None else None for bound in (index.start, index.stop))
-        return [self.row(obj) for obj in self.queryset[start:stop]]
-
-
 def _sees_everything(request) -> bool:
     return bool(user_roles(request.user) & {INTERNATIONAL_RELATIONS_OFFICER, ADMINISTRATOR})
-
-
-def _pid(kind: str, value: str) -> str:
-    """A filter value as a public id: ``ocd-<kind>/<uuid>`` given whole or as the bare uuid."""
-    value = (value or "").strip()
-    return value if value.startswith("ocd-") else f"ocd-{kind}/{value}"
-
-
-def _ref(obj) -> str | None:
-    return obj.public_id if obj is not None else None
 
 
 def _t(obj, field: str) -> str:
@@ -469,8 +437,8 @@ def partnership_out(request, p: Partnership) -> dict:
     return {
         "id": p.public_id, "title": _t(p, "title"), "summary": _t(p, "summary"),
         "translations": _texts(p, "title", "summary"), "parliament_id": p.parliament.public_id,
-        "counterpart_id": p.counterpart.public_id, "our_friendship_group_id": _ref(p.our_friendship_group),
-        "partner_friendship_group_id": _ref(p.partner_friendship_group), "established": p.established,
+        "counterpart_id": p.counterpart.public_id, "our_friendship_group_id": public_id_of(p.our_friendship_group),
+        "partner_friendship_group_id": public_id_of(p.partner_friendship_group), "established": p.established,
         "is_published": p.is_published, "url": _abs(request, p.get_absolute_url()),
         "ics_url": cal.ics_url(p, base_url=_base(request)),
         "jcal_url": _abs(request, reverse("api:partnership_jcal", args=[p.public_uuid])),
@@ -489,7 +457,7 @@ def meeting_out(request, m: Meeting) -> dict:
         "summary": _t(m, "summary"), "outcomes": _t(m, "outcomes"),
         "participants": [
             {"person_id": x.person.public_id, "name": _t(x.person, "name"), "role": _t(x, "role"),
-             "organization_id": _ref(x.organization), "side": x.side}
+             "organization_id": public_id_of(x.organization), "side": x.side}
             for x in m.participants.select_related("person", "organization")],
         "press_release_ids": [r.public_id for r in press], "commitment_ids": [c.public_id for c in commitments],
         "translations": _texts(m, "title", "place", "topics", "summary", "outcomes"),
@@ -500,7 +468,7 @@ def meeting_out(request, m: Meeting) -> dict:
 def press_release_out(request, r: PressRelease) -> dict:
     texts = _texts(r, "title", "lead", "body")
     return {
-        "id": r.public_id, "partnership_id": r.partnership.public_id, "meeting_id": _ref(r.meeting),
+        "id": r.public_id, "partnership_id": r.partnership.public_id, "meeting_id": public_id_of(r.meeting),
         "title": _t(r, "title"), "lead": _t(r, "lead"), "body": _t(r, "body"),
         "languages": [code for code in LANGS if texts["body"][code] or texts["title"][code]],
         "published_at": r.published_at, "translations": texts, "url": _abs(request, r.get_absolute_url()),
@@ -525,9 +493,9 @@ def commitment_out(request, c: Commitment, today: datetime.date | None = None) -
     overdue = c.is_overdue(today)
     activities = sel.visible_activities(request.user).filter(commitments=c).values_list("public_id", flat=True)
     return {
-        "id": c.public_id, "partnership_id": c.partnership.public_id, "meeting_id": _ref(c.meeting),
-        "agreement_id": _ref(c.agreement), "title": _t(c, "title"), "description": _t(c, "description"),
-        "owner_person_id": _ref(c.owner_person), "owner_organization_id": _ref(c.owner_organization),
+        "id": c.public_id, "partnership_id": c.partnership.public_id, "meeting_id": public_id_of(c.meeting),
+        "agreement_id": public_id_of(c.agreement), "title": _t(c, "title"), "description": _t(c, "description"),
+        "owner_person_id": public_id_of(c.owner_person), "owner_organization_id": public_id_of(c.owner_organization),
         "owner_name": sel.owner_label(c), "side": c.side, "due_on": c.due_on, "status": c.status,
         "overdue": overdue, "days_overdue": (today - c.due_on).days if overdue else None,
         "evidence": _t(c, "evidence"), "evidence_url": c.evidence_url, "closed_on": c.closed_on,
@@ -564,7 +532,7 @@ def activity_out(request, a: Activity, *, history: bool = True) -> dict:
         "partnership_id": a.programme.partnership.public_id, "kind": a.kind, "title": _t(a, "title"),
         "description": _t(a, "description"), "start": a.start, "end": a.end, "timezone": a.timezone,
         "start_local": a.local_start.isoformat(), "end_local": a.local_end.isoformat(), "venue": _t(a, "venue"),
-        "city": _t(a, "city"), "organizer_id": a.organizer.public_id, "assembly_id": _ref(a.assembly),
+        "city": _t(a, "city"), "organizer_id": a.organizer.public_id, "assembly_id": public_id_of(a.assembly),
         "body_ids": [b.public_id for b in a.bodies.all()], "delegation_ids": [p.public_id for p in a.delegation.all()],
         "commitment_ids": [c.public_id for c in commitments], "status": a.status, "sequence": a.sequence,
         "outcome_report": _t(a, "outcome_report"), "embargo_until": a.embargo_until,
@@ -592,8 +560,8 @@ NOT_FOUND = {404: Message}
 def list_partnerships(request, counterpart: str | None = Query(None, description="Public id of the counterpart")):
     rows = partnerships_for(request).order_by("title", "pk")
     if counterpart:
-        rows = rows.filter(counterpart__public_id=_pid("organization", counterpart))
-    return _Mapped(rows, lambda p: partnership_out(request, p))
+        rows = rows.filter(counterpart__public_id=as_public_id("organization", counterpart))
+    return MappedQuerySet(rows, lambda p: partnership_out(request, p))
 
 
 @router.get("/partnerships/{uuid}", response={200: PartnershipOut, **NOT_FOUND}, summary="One partnership")
@@ -606,8 +574,8 @@ def get_partnership(request, uuid: str):
 def list_meetings(request, partnership: str | None = Query(None, description="Public id of the partnership")):
     rows = meetings_for(request).order_by("-start", "pk")
     if partnership:
-        rows = rows.filter(partnership__public_id=_pid("partnership", partnership))
-    return _Mapped(rows, lambda m: meeting_out(request, m))
+        rows = rows.filter(partnership__public_id=as_public_id("partnership", partnership))
+    return MappedQuerySet(rows, lambda m: meeting_out(request, m))
 
 
 @router.get("/meetings/{uuid}", response={200: MeetingOut, **NOT_FOUND}, summary="One meeting, with participants")
@@ -621,10 +589,10 @@ def list_press_releases(request, partnership: str | None = Query(None, descripti
                         meeting: str | None = Query(None, description="Public id of the meeting")):
     rows = press_releases_for(request).order_by("-published_at", "pk")
     if partnership:
-        rows = rows.filter(partnership__public_id=_pid("partnership", partnership))
+        rows = rows.filter(partnership__public_id=as_public_id("partnership", partnership))
     if meeting:
-        rows = rows.filter(meeting__public_id=_pid("meeting", meeting))
-    return _Mapped(rows, lambda r: press_release_out(request, r))
+        rows = rows.filter(meeting__public_id=as_public_id("meeting", meeting))
+    return MappedQuerySet(rows, lambda r: press_release_out(request, r))
 
 
 @router.get("/press-releases/{uuid}", response={200: PressReleaseOut, **NOT_FOUND}, summary="One press release")
@@ -638,10 +606,10 @@ def list_agreements(request, partnership: str | None = Query(None, description="
                     status: AgreementStatus | None = None):
     rows = agreements_for(request).order_by("-signed_on", "title", "pk")
     if partnership:
-        rows = rows.filter(partnership__public_id=_pid("partnership", partnership))
+        rows = rows.filter(partnership__public_id=as_public_id("partnership", partnership))
     if status:
         rows = rows.filter(status=_v(status))
-    return _Mapped(rows, lambda a: agreement_out(request, a))
+    return MappedQuerySet(rows, lambda a: agreement_out(request, a))
 
 
 @router.get("/agreements/{uuid}", response={200: AgreementOut, **NOT_FOUND}, summary="One agreement")
@@ -661,13 +629,13 @@ def list_commitments(request, filters: Query[CommitmentFilter]):
     today = timezone.localdate()
     rows = sel.visible_commitments(request.user).select_related("agreement").order_by("due_on", "pk")
     if filters.partnership:
-        rows = rows.filter(partnership__public_id=_pid("partnership", filters.partnership))
+        rows = rows.filter(partnership__public_id=as_public_id("partnership", filters.partnership))
     if filters.status:
         rows = rows.filter(status=_v(filters.status))
     if filters.overdue is not None:
         late = Q(status__in=[Commitment.Status.OPEN, Commitment.Status.IN_PROGRESS], due_on__lt=today)
         rows = rows.filter(late) if filters.overdue else rows.exclude(late)
-    return _Mapped(rows, lambda c: commitment_out(request, c, today))
+    return MappedQuerySet(rows, lambda c: commitment_out(request, c, today))
 
 
 @router.get("/commitments/{uuid}", response={200: CommitmentOut, **NOT_FOUND}, summary="One commitment")
@@ -682,8 +650,8 @@ def get_commitment(request, uuid: str):
 def list_programmes(request, partnership: str | None = Query(None, description="Public id of the partnership")):
     rows = sel.visible_programmes(request.user).order_by("-period_start", "pk")
     if partnership:
-        rows = rows.filter(partnership__public_id=_pid("partnership", partnership))
-    return _Mapped(rows, lambda p: programme_out(request, p))
+        rows = rows.filter(partnership__public_id=as_public_id("partnership", partnership))
+    return MappedQuerySet(rows, lambda p: programme_out(request, p))
 
 
 @router.get("/programmes/{uuid}", response={200: ProgrammeOut, **NOT_FOUND}, summary="One joint programme")
@@ -772,26 +740,26 @@ class ActivityFilter(Schema):
 def list_activities(request, filters: Query[ActivityFilter]):
     rows = _activities(request).order_by("start", "pk")
     if filters.programme:
-        rows = rows.filter(programme__public_id=_pid("programme", filters.programme))
+        rows = rows.filter(programme__public_id=as_public_id("programme", filters.programme))
     if filters.partnership:
-        rows = rows.filter(programme__partnership__public_id=_pid("partnership", filters.partnership))
+        rows = rows.filter(programme__partnership__public_id=as_public_id("partnership", filters.partnership))
     if filters.kind:
         rows = rows.filter(kind=_v(filters.kind))
     if filters.status:
         rows = rows.filter(status=_v(filters.status))
     if filters.organizer:
-        rows = rows.filter(organizer__public_id=_pid("organization", filters.organizer))
+        rows = rows.filter(organizer__public_id=as_public_id("organization", filters.organizer))
     if filters.body:
-        rows = rows.filter(pk__in=Activity.objects.filter(bodies__public_id=_pid("organization", filters.body))
+        rows = rows.filter(pk__in=Activity.objects.filter(bodies__public_id=as_public_id("organization", filters.body))
                            .values("pk"))
     if filters.person:
-        rows = rows.filter(pk__in=Activity.objects.filter(delegation__public_id=_pid("person", filters.person))
+        rows = rows.filter(pk__in=Activity.objects.filter(delegation__public_id=as_public_id("person", filters.person))
                            .values("pk"))
     if filters.date_from:
         rows = rows.filter(end__gte=datetime.datetime.combine(filters.date_from, datetime.time.min, datetime.UTC))
     if filters.date_to:
         rows = rows.filter(start__lte=datetime.datetime.combine(filters.date_to, datetime.time.max, datetime.UTC))
-    return _Mapped(rows, lambda a: activity_out(request, a))
+    return MappedQuerySet(rows, lambda a: activity_out(request, a))
 
 
 @router.get("/activities/{uuid}", response={200: ActivityOut, **NOT_FOUND},
@@ -947,14 +915,14 @@ def _texts_in(field: str, value, *, required: bool = False) -> dict:
 
 
 def _one(model, kind: str, field: str, value: str, **filters):
-    obj = model.objects.filter(public_id=_pid(kind, value), **filters).first()
+    obj = model.objects.filter(public_id=as_public_id(kind, value), **filters).first()
     if obj is None:
         raise _invalid(field, f"no {kind} with the id “{value}”")
     return obj
 
 
 def _many(model, kind: str, field: str, values: list[str]) -> list:
-    ids = [_pid(kind, v) for v in values]
+    ids = [as_public_id(kind, v) for v in values]
     found = {o.public_id: o for o in model.objects.filter(public_id__in=ids)}
     missing = [v for v, i in zip(values, ids, strict=True) if i not in found]
     if missing:

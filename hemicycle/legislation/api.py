@@ -9,8 +9,7 @@ filters take either. Translated texts come in the reader's language (``Accept-La
 import datetime
 import enum
 import re
-from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 from django.conf import settings
 from django.db.models import Q
@@ -20,6 +19,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import BeforeValidator
 
+from hemicycle.core.api import MappedQuerySet, Message, as_public_id, public_id_of
 from hemicycle.legislation import popolo_votes
 from hemicycle.legislation import selectors_votes as sel
 from hemicycle.legislation.models import Amendment, Bill, BillVersion, Sitting, Stage, Vote, VoteEvent
@@ -62,10 +62,6 @@ LANGS = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
 
 # --- Schemas -----------------------------------------------------------------------------------------------------
-
-class Message(Schema):
-    message: str
-
 
 NOT_FOUND = {404: Message}
 DATE_FROM = Query(None, description="On or after (YYYY-MM-DD)")
@@ -275,37 +271,6 @@ class AttendanceOut(Schema):
 
 # --- Helpers -----------------------------------------------------------------------------------------------------
 
-class _Mapped:
-    """A queryset whose page only is turned into output rows (pagination slices and counts it in the database).
-    ``rows`` maps the whole page at once, so that a page needs a fixed number of queries."""
-
-    def __init__(self, queryset, rows: Callable[[list], list[dict]]):
-        self.queryset, self.rows = queryset, rows
-
-    def all(self):
-        return self.queryset.all()
-
-    def __len__(self):
-        return self.queryset.count()
-
-    def __getitem__(self, index: slice):
-        start, stop = (min(bound, 2**31) if bound is not None else None for bound in (index.start, index.stop))
-        return self.rows(list(self.queryset[start:stop]))
-
-
-def _each(row: Callable[[Any], dict]) -> Callable[[list], list[dict]]:
-    return lambda objects: [row(obj) for obj in objects]
-
-
-def _pid(kind: str, value: str) -> str:
-    value = (value or "").strip()
-    return value if value.startswith("ocd-") else f"ocd-{kind}/{value}"
-
-
-def _ref(obj) -> str | None:
-    return obj.public_id if obj is not None else None
-
-
 def _t(obj, field: str) -> str:
     return str(translated_value(obj, field)) if obj is not None else ""
 
@@ -327,7 +292,8 @@ def bill_out(request, bill: Bill) -> dict:
         "id": bill.public_id, "number": bill.number, "title": _t(bill, "title"),
         "short_title": _t(bill, "short_title"), "summary": _t(bill, "summary"), "type": bill.bill_type.code,
         "parliament_id": bill.parliament.public_id, "chamber_id": bill.chamber.public_id,
-        "committee_id": _ref(bill.committee), "initiator": _t(bill, "initiator"), "introduced_on": bill.introduced_on,
+        "committee_id": public_id_of(bill.committee), "initiator": _t(bill, "initiator"),
+        "introduced_on": bill.introduced_on,
         "stage": bill.stage.code, "stage_name": _t(bill.stage, "name"), "stage_entered_on": bill.stage_entered_on,
         "url": request.build_absolute_uri(bill.get_absolute_url()), "updated_at": bill.updated_at,
     }
@@ -349,11 +315,11 @@ def version_out(request, version: BillVersion) -> dict:
 
 def amendment_out(request, a: Amendment) -> dict:
     return {"id": a.public_id, "bill_id": a.bill.public_id, "number": a.number, "version": a.version.number,
-            "mover_ids": [p.public_id for p in a.movers.all()], "committee_id": _ref(a.committee),
+            "mover_ids": [p.public_id for p in a.movers.all()], "committee_id": public_id_of(a.committee),
             "target_eid": a.target_eid, "action": a.action, "new_eid": a.new_eid, "new_num": a.new_num,
             "wording": {str(k): str(v) for k, v in (a.wording or {}).items()},
             "justification": _t(a, "justification"), "recommendation": a.recommendation, "status": a.status,
-            "vote_event_id": _ref(a.vote_event), "url": request.build_absolute_uri(a.get_absolute_url())}
+            "vote_event_id": public_id_of(a.vote_event), "url": request.build_absolute_uri(a.get_absolute_url())}
 
 
 def sitting_out(request, s: Sitting) -> dict:
@@ -395,14 +361,14 @@ def list_bills(request, filters: Query[BillFilter]):
     if filters.stage:
         bills = bills.filter(stage__code=filters.stage)
     if filters.committee:
-        bills = bills.filter(committee__public_id=_pid("organization", filters.committee))
+        bills = bills.filter(committee__public_id=as_public_id("organization", filters.committee))
     if filters.type:
         bills = bills.filter(bill_type__code=filters.type)
     if filters.introduced_from:
         bills = bills.filter(introduced_on__gte=filters.introduced_from)
     if filters.introduced_to:
         bills = bills.filter(introduced_on__lte=filters.introduced_to)
-    return _Mapped(bills, _each(lambda bill: bill_out(request, bill)))
+    return MappedQuerySet(bills, lambda bill: bill_out(request, bill))
 
 
 @router.get("/bills/{uuid}", response={200: BillDetailOut, **NOT_FOUND},
@@ -417,7 +383,8 @@ def get_bill(request, uuid: str):
         "next_stages": list(bill.stage.exits.order_by("target__order").values_list("target__code", flat=True)),
         "sponsor_ids": list(bill.sponsors.order_by("sort_name", "name").values_list("public_id", flat=True)),
         "timeline": [{"stage": c.stage.code, "stage_name": _t(c.stage, "name"), "entered_on": c.entered_on,
-                      "note": _t(c, "note"), "chamber_id": _ref(c.chamber), "vote_event_id": _ref(c.vote_event)}
+                      "note": _t(c, "note"), "chamber_id": public_id_of(c.chamber),
+                      "vote_event_id": public_id_of(c.vote_event)}
                      for c in timeline],
         "versions": [version_out(request, v) for v in versions],
         "amendment_ids": list(bill.amendments.order_by("pk").values_list("public_id", flat=True)),
@@ -460,12 +427,12 @@ def list_amendments(request, bill: str | None = Query(None, description="Public 
                     committee: str | None = Query(None, description="Public id (or uuid) of the committee")):
     rows = _amendments().order_by("bill", "version__number", "pk")
     if bill:
-        rows = rows.filter(bill__public_id=_pid("bill", bill))
+        rows = rows.filter(bill__public_id=as_public_id("bill", bill))
     if status:
         rows = rows.filter(status=status.value)
     if committee:
-        rows = rows.filter(committee__public_id=_pid("organization", committee))
-    return _Mapped(rows, _each(lambda a: amendment_out(request, a)))
+        rows = rows.filter(committee__public_id=as_public_id("organization", committee))
+    return MappedQuerySet(rows, lambda a: amendment_out(request, a))
 
 
 @router.get("/amendments/{uuid}", response={200: AmendmentOut, **NOT_FOUND}, summary="One amendment")
@@ -483,7 +450,7 @@ def list_sittings(request, body: str | None = Query(None, description="Public id
                   date_to: Day | None = DATE_TO):
     rows = sel.public_sittings().select_related("organization").order_by("-start", "-pk")
     if body:
-        rows = rows.filter(organization__public_id=_pid("organization", body))
+        rows = rows.filter(organization__public_id=as_public_id("organization", body))
     if kind:
         rows = rows.filter(kind=kind.value)
     if status:
@@ -492,7 +459,7 @@ def list_sittings(request, body: str | None = Query(None, description="Public id
         rows = rows.filter(start__date__gte=date_from)
     if date_to:
         rows = rows.filter(start__date__lte=date_to)
-    return _Mapped(rows, _each(lambda s: sitting_out(request, s)))
+    return MappedQuerySet(rows, lambda s: sitting_out(request, s))
 
 
 @router.get("/sittings/{uuid}", response={200: SittingDetailOut, **NOT_FOUND},
@@ -500,7 +467,7 @@ def list_sittings(request, body: str | None = Query(None, description="Public id
 def get_sitting(request, uuid: str):
     sitting = _get(sel.public_sittings().select_related("organization"), "sitting", uuid)
     return {**sitting_out(request, sitting),
-            "agenda": [{"order": item.order, "title": _t(item, "title"), "bill_id": _ref(item.bill)}
+            "agenda": [{"order": item.order, "title": _t(item, "title"), "bill_id": public_id_of(item.bill)}
                        for item in sitting.agenda_items.select_related("bill").order_by("order", "pk")],
             "vote_event_ids": list(sel.public_vote_events().filter(sitting=sitting).order_by("start", "pk")
                                    .values_list("public_id", flat=True))}
@@ -520,18 +487,18 @@ def list_vote_events(request, bill: str | None = Query(None, description="Public
     rows = sel.public_vote_events().select_related("organization", "sitting", "bill", "amendment")
     rows = rows.order_by("-start", "-pk")
     if bill:
-        rows = rows.filter(bill__public_id=_pid("bill", bill))
+        rows = rows.filter(bill__public_id=as_public_id("bill", bill))
     if body:
-        rows = rows.filter(organization__public_id=_pid("organization", body))
+        rows = rows.filter(organization__public_id=as_public_id("organization", body))
     if sitting:
-        rows = rows.filter(sitting__public_id=_pid("sitting", sitting))
+        rows = rows.filter(sitting__public_id=as_public_id("sitting", sitting))
     if result:
         rows = rows.filter(result=result.value)
     if date_from:
         rows = rows.filter(start__date__gte=date_from)
     if date_to:
         rows = rows.filter(start__date__lte=date_to)
-    return _Mapped(rows, lambda events: _vote_events_out(request, events))
+    return MappedQuerySet(rows, rows=lambda events: _vote_events_out(request, events))
 
 
 def _vote_event(uuid: str) -> VoteEvent:
@@ -561,8 +528,8 @@ def list_votes(request, uuid: str, option: VoteOption | None = None,
     if option:
         rows = rows.filter(option=option.value)
     if group:
-        rows = rows.filter(group__public_id=_pid("organization", group))
-    return _Mapped(rows, _each(lambda vote: popolo_votes.vote_popolo(event, vote)))
+        rows = rows.filter(group__public_id=as_public_id("organization", group))
+    return MappedQuerySet(rows, lambda vote: popolo_votes.vote_popolo(event, vote))
 
 
 def _person(uuid: str) -> Person:
@@ -573,8 +540,8 @@ def _member_votes_out(request, votes: list[Vote]) -> list[dict]:
     sel.with_group_positions(votes)
     return [{"vote_event_id": v.vote_event.public_id, "motion": _t(v.vote_event, "motion"),
              "start": v.vote_event.start, "organization_id": v.vote_event.organization.public_id,
-             "bill_id": _ref(v.vote_event.bill), "result": v.vote_event.result, "option": v.option,
-             "group_id": _ref(v.group), "group_position": v.group_position,
+             "bill_id": public_id_of(v.vote_event.bill), "result": v.vote_event.result, "option": v.option,
+             "group_id": public_id_of(v.group), "group_position": v.group_position,
              "url": request.build_absolute_uri(v.vote_event.get_absolute_url())} for v in votes]
 
 
@@ -587,8 +554,8 @@ def list_member_votes(request, uuid: str, option: VoteOption | None = None,
     if option:
         rows = rows.filter(option=option.value)
     if bill:
-        rows = rows.filter(vote_event__bill__public_id=_pid("bill", bill))
-    return _Mapped(rows, lambda votes: _member_votes_out(request, votes))
+        rows = rows.filter(vote_event__bill__public_id=as_public_id("bill", bill))
+    return MappedQuerySet(rows, rows=lambda votes: _member_votes_out(request, votes))
 
 
 @router.get("/persons/{uuid}/attendance", response={200: AttendanceOut, **NOT_FOUND},

@@ -5,15 +5,12 @@ from django.urls import reverse
 from ninja import Field, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from hemicycle.core.api import MappedQuerySet, Message, public_id_of
 from hemicycle.people import popolo
 from hemicycle.people.models import Area, Event, Membership, Organization, Person, Post
 from hemicycle.people.selectors import name_match
 
 router = Router(tags=["registry"])
-
-
-class Message(Schema):
-    message: str
 
 
 class OrganizationRef(Schema):
@@ -94,10 +91,6 @@ class EventOut(Schema):
     end_date: str
 
 
-def _pid(obj) -> str | None:
-    return obj.public_id if obj is not None else None
-
-
 def person_out(request, person: Person) -> dict:
     return {
         "id": person.public_id, "name": person.name, "sort_name": person.sort_name,
@@ -113,7 +106,7 @@ def person_out(request, person: Person) -> dict:
 def organization_out(request, org: Organization) -> dict:
     return {
         "id": org.public_id, "name": org.name, "classification": org.classification, "abstract": org.abstract,
-        "parent_id": _pid(org.parent), "founding_date": org.founding_date,
+        "parent_id": public_id_of(org.parent), "founding_date": org.founding_date,
         "dissolution_date": org.dissolution_date, "seats": org.seats,
         "url": request.build_absolute_uri(org.get_absolute_url()),
         "ics_url": request.build_absolute_uri(reverse("calendars:body_ics", args=[org.public_uuid])),
@@ -146,7 +139,7 @@ def list_persons(request, filters: Query[PersonFilter]):
         if filters.current:
             memberships = memberships.current()
         people = people.filter(pk__in=memberships.values("person_id"))
-    return [person_out(request, p) for p in people]
+    return MappedQuerySet(people, lambda p: person_out(request, p))
 
 
 @router.get("/persons/{uuid}", response={200: PersonOut, 404: Message}, summary="One person")
@@ -164,7 +157,7 @@ def list_organizations(request, filters: Query[OrganizationFilter]):
         orgs = orgs.filter(classification=filters.classification)
     if filters.parent:
         orgs = orgs.filter(parent__public_id=filters.parent)
-    return [organization_out(request, o) for o in orgs]
+    return MappedQuerySet(orgs, lambda o: organization_out(request, o))
 
 
 @router.get("/organizations/{uuid}", response={200: OrganizationOut, 404: Message}, summary="One organization")
@@ -185,15 +178,12 @@ def list_memberships(request, person: str | None = None, organization: str | Non
         rows = rows.filter(organization__public_id=organization)
     if current:
         rows = rows.current()
-    return [
-        {
-            "id": m.public_id, "person_id": m.person.public_id, "organization_id": m.organization.public_id,
-            "post_id": _pid(m.post), "on_behalf_of_id": _pid(m.on_behalf_of), "area_id": _pid(m.area),
-            "role": m.role, "label": m.label, "start_date": m.start_date, "end_date": m.end_date,
-            "updated_at": m.updated_at.isoformat(),
-        }
-        for m in rows.order_by("pk")
-    ]
+    return MappedQuerySet(rows.order_by("pk"), lambda m: {
+        "id": m.public_id, "person_id": m.person.public_id, "organization_id": m.organization.public_id,
+        "post_id": public_id_of(m.post), "on_behalf_of_id": public_id_of(m.on_behalf_of),
+        "area_id": public_id_of(m.area), "role": m.role, "label": m.label, "start_date": m.start_date,
+        "end_date": m.end_date, "updated_at": m.updated_at.isoformat(),
+    })
 
 
 @router.get("/posts", response=list[PostOut], summary="List posts")
@@ -202,31 +192,25 @@ def list_posts(request, organization: str | None = None):
     rows = Post.objects.select_related("organization", "area").order_by("pk")
     if organization:
         rows = rows.filter(organization__public_id=organization)
-    return [
-        {"id": p.public_id, "label": p.label, "role": p.role, "organization_id": p.organization.public_id,
-         "area_id": _pid(p.area), "start_date": p.start_date, "end_date": p.end_date}
-        for p in rows
-    ]
+    return MappedQuerySet(rows, lambda p: {
+        "id": p.public_id, "label": p.label, "role": p.role, "organization_id": p.organization.public_id,
+        "area_id": public_id_of(p.area), "start_date": p.start_date, "end_date": p.end_date})
 
 
 @router.get("/areas", response=list[AreaOut], summary="List areas")
 @paginate(LimitOffsetPagination)
 def list_areas(request):
-    return [
-        {"id": a.public_id, "name": a.name, "classification": a.classification, "division_id": a.division_id,
-         "parent_id": _pid(a.parent)}
-        for a in Area.objects.select_related("parent").order_by("name", "pk")
-    ]
+    return MappedQuerySet(Area.objects.select_related("parent").order_by("name", "pk"), lambda a: {
+        "id": a.public_id, "name": a.name, "classification": a.classification, "division_id": a.division_id,
+        "parent_id": public_id_of(a.parent)})
 
 
 @router.get("/events", response=list[EventOut], summary="List legislative periods and elections")
 @paginate(LimitOffsetPagination)
 def list_events(request):
-    return [
-        {"id": e.public_id, "name": e.name, "classification": e.classification,
-         "organization_id": _pid(e.organization), "start_date": e.start_date, "end_date": e.end_date}
-        for e in Event.objects.select_related("organization").order_by("start_date", "pk")
-    ]
+    return MappedQuerySet(Event.objects.select_related("organization").order_by("start_date", "pk"), lambda e: {
+        "id": e.public_id, "name": e.name, "classification": e.classification,
+        "organization_id": public_id_of(e.organization), "start_date": e.start_date, "end_date": e.end_date})
 
 
 @router.get("/popolo", summary="The registry as Popolo JSON",
