@@ -130,6 +130,12 @@ def has_role(user, role: str) -> bool:
     return role in user_roles(user)
 
 
+def acts_as(user, role: str) -> bool:
+    """Whether ``user`` may act in ``role``: holds it, or is an administrator (who may do everything)."""
+    roles = user_roles(user)
+    return role in roles or ADMINISTRATOR in roles
+
+
 def editable_classifications(user) -> frozenset[str]:
     """The organization classifications ``user`` may create and change."""
     roles = user_roles(user)

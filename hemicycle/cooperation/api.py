@@ -31,7 +31,6 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 from pydantic import StringConstraints, field_validator
 
-from hemicycle.accounts.roles import ADMINISTRATOR, INTERNATIONAL_RELATIONS_OFFICER, user_roles
 from hemicycle.calendars.feeds import jcal_bytes
 from hemicycle.calendars.ics import JCAL_MEDIA_TYPE
 from hemicycle.cooperation import calendar_selectors as cal
@@ -378,10 +377,6 @@ class StatusIn(Schema):
 
 # --- Helpers ---------------------------------------------------------------------------------------------------
 
-def _sees_everything(request) -> bool:
-    return bool(user_roles(request.user) & {INTERNATIONAL_RELATIONS_OFFICER, ADMINISTRATOR})
-
-
 def _t(obj, field: str) -> str:
     return str(translated_value(obj, field)) if obj is not None else ""
 
@@ -406,7 +401,7 @@ def _get(queryset, kind: str, uuid: str):
 
 
 def _published(queryset, request, **published):
-    return queryset if _sees_everything(request) else queryset.filter(**published)
+    return queryset if sel.sees_unpublished(request.user) else queryset.filter(**published)
 
 
 def partnerships_for(request):
@@ -421,7 +416,7 @@ def meetings_for(request):
 
 def press_releases_for(request):
     queryset = PressRelease.objects.select_related("partnership", "meeting")
-    if _sees_everything(request):
+    if sel.sees_unpublished(request.user):
         return queryset
     return queryset.filter(published_at__lte=timezone.now(), partnership__is_published=True)
 
@@ -447,7 +442,7 @@ def partnership_out(request, p: Partnership) -> dict:
 
 
 def meeting_out(request, m: Meeting) -> dict:
-    staff = _sees_everything(request)
+    staff = sel.sees_unpublished(request.user)
     press = m.press_releases.all() if staff else m.press_releases.filter(published_at__lte=timezone.now())
     commitments = m.commitments.all() if staff else m.commitments.filter(is_published=True)
     return {
@@ -523,7 +518,7 @@ def programme_out(request, p: Programme) -> dict:
 
 
 def activity_out(request, a: Activity, *, history: bool = True) -> dict:
-    staff = _sees_everything(request)
+    staff = sel.sees_unpublished(request.user)
     # Filtered in Python: the list prefetches every activity's commitments in one query.
     commitments = [c for c in a.commitments.all() if staff or c.is_published]
     changes = a.status_changes.all() if history else []
@@ -669,7 +664,7 @@ def list_versions(request, uuid: str):
 def _visible_rows(request, snapshot) -> list:
     """A version's rows a reader may see: the public sees only activities that are public now."""
     rows = [row for row in snapshot or [] if isinstance(row, dict)]
-    if _sees_everything(request):
+    if sel.sees_unpublished(request.user):
         return rows
     public = set(sel.visible_activities(request.user).filter(uid__in=[r.get("uid") for r in rows])
                  .values_list("uid", flat=True))
@@ -869,7 +864,7 @@ def _respond(call: Callable[[], tuple[int, Any]]):
 
 
 def _require_officer(request) -> None:
-    if not _sees_everything(request):
+    if not sel.sees_unpublished(request.user):
         raise Refused(403, "Only an international relations officer may change the joint programme.")
 
 

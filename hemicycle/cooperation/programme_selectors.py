@@ -19,7 +19,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hemicycle.accounts.roles import ADMINISTRATOR, INTERNATIONAL_RELATIONS_OFFICER, user_roles
 from hemicycle.cooperation import charts
 from hemicycle.cooperation.models import Activity, Commitment, Programme
 from hemicycle.cooperation.programme_times import (
@@ -29,6 +28,7 @@ from hemicycle.cooperation.programme_times import (
     zone_abbreviation,
     zone_city,
 )
+from hemicycle.cooperation.selectors import sees_unpublished
 from hemicycle.portal.templatetags.hemicycle import translated_value
 
 #: Names readers use for some zones; others read "<city> time". Kazakhstan has one zone, "Astana time", since
@@ -45,14 +45,9 @@ ZONE_NAMES = {
 HELD_STATUSES = frozenset({Activity.Status.HELD, Activity.Status.REPORTED})
 
 
-def sees_everything(user) -> bool:
-    """Whether ``user`` may read unpublished and embargoed cooperation records (IR officers, administrators)."""
-    return bool(user_roles(user) & {INTERNATIONAL_RELATIONS_OFFICER, ADMINISTRATOR})
-
-
 def visible_programmes(user) -> QuerySet[Programme]:
     programmes = Programme.objects.select_related("partnership")
-    if sees_everything(user):
+    if sees_unpublished(user):
         return programmes
     return programmes.filter(is_published=True, partnership__is_published=True)
 
@@ -67,7 +62,7 @@ def public_activity_q(now: datetime.datetime | None = None, prefix: str = "") ->
 
 def visible_activities(user, now: datetime.datetime | None = None) -> QuerySet[Activity]:
     activities = Activity.objects.select_related("organizer", "programme", "programme__partnership")
-    if sees_everything(user):
+    if sees_unpublished(user):
         return activities
     return activities.filter(public_activity_q(now))
 
@@ -75,7 +70,7 @@ def visible_activities(user, now: datetime.datetime | None = None) -> QuerySet[A
 def visible_commitments(user) -> QuerySet[Commitment]:
     commitments = Commitment.objects.select_related("partnership", "owner_person", "owner_organization",
                                                     "meeting")
-    if sees_everything(user):
+    if sees_unpublished(user):
         return commitments
     return commitments.filter(is_published=True, partnership__is_published=True)
 

@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hemicycle.accounts.roles import ADMINISTRATOR, INTERNATIONAL_RELATIONS_OFFICER, has_role
+from hemicycle.accounts.roles import INTERNATIONAL_RELATIONS_OFFICER, acts_as
 from hemicycle.cooperation.models import (
     Activity,
     Agreement,
@@ -36,7 +36,7 @@ NEXT_ACTIVITIES = 5
 
 def sees_unpublished(user) -> bool:
     """Whether ``user`` may see unpublished and embargoed cooperation records (officers and administrators)."""
-    return has_role(user, INTERNATIONAL_RELATIONS_OFFICER) or has_role(user, ADMINISTRATOR)
+    return acts_as(user, INTERNATIONAL_RELATIONS_OFFICER)
 
 
 def _published(queryset: QuerySet, staff: bool) -> QuerySet:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from hemicycle.accounts.roles import ADMINISTRATOR, INTERNATIONAL_RELATIONS_OFFICER, has_role
+from hemicycle.accounts.roles import INTERNATIONAL_RELATIONS_OFFICER, acts_as
 from hemicycle.cooperation.agreement_workflow import AgreementTransitionError, check_agreement_transition
 from hemicycle.cooperation.models import (
     Activity,
@@ -43,7 +43,7 @@ def require_relations_officer(user) -> None:
     """Refuse unless ``user`` is an international relations officer (or an administrator)."""
     if user is None:
         return  # system actors: federation, commands
-    if not (has_role(user, INTERNATIONAL_RELATIONS_OFFICER) or has_role(user, ADMINISTRATOR)):
+    if not acts_as(user, INTERNATIONAL_RELATIONS_OFFICER):
         raise PermissionDenied("Only an international relations officer may change the joint programme.")
 
 

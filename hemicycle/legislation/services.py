@@ -13,7 +13,7 @@ from django.db.models import Max, Q
 from django.utils import translation
 from django.utils.translation import gettext
 
-from hemicycle.accounts.roles import ADMINISTRATOR, CLERK, has_role
+from hemicycle.accounts.roles import CLERK, acts_as
 from hemicycle.legislation.models import (
     Amendment,
     Bill,
@@ -34,7 +34,7 @@ def require_clerk(user) -> None:
     """Refuse unless ``user`` is a clerk or an administrator (``None``: a system actor, always allowed)."""
     if user is None:
         return
-    if not (has_role(user, CLERK) or has_role(user, ADMINISTRATOR)):
+    if not acts_as(user, CLERK):
         raise PermissionDenied("Only a clerk may change the legislative record.")
 
 

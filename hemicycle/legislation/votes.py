@@ -12,13 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from hemicycle.accounts.roles import ADMINISTRATOR, CLERK, user_roles
 from hemicycle.legislation.models import Vote, VoteEvent
+from hemicycle.legislation.services import require_clerk
 from hemicycle.people.models import Membership, Organization, Person
 
 Option = Vote.Option
@@ -81,13 +80,6 @@ def group_position(counts: dict[str, int]) -> str:
     return winners[0] if len(winners) == 1 else "split"
 
 
-def _check_can_record(by) -> None:
-    if by is None:  # a system actor: commands, the demo generator
-        return
-    if not user_roles(by) & {CLERK, ADMINISTRATOR}:
-        raise PermissionDenied("Only clerks and administrators record votes.")
-
-
 def _motion_fields(motion: str | dict[str, str]) -> dict[str, str]:
     if isinstance(motion, dict):
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -113,7 +105,7 @@ def vote_event_record(*, organization: Organization, motion: str | dict[str, str
     member listed twice; ``PermissionDenied`` when ``by`` is neither a clerk nor an administrator (``by=None`` is a
     system actor).
     """
-    _check_can_record(by)
+    require_clerk(by)
     rows: list[tuple[int, str]] = []
     seen: set[int] = set()
     given_groups: dict[int, int | None] = {}

@@ -98,7 +98,7 @@ def programme_detail(request, uuid):
         "form": form, "months": sel.by_month(sel.activity_rows(page.object_list)), "page": page,
         "shown": page.paginator.count, "total": len(moments), "quarters": quarters,
         "chart": sel.implementation_svg(programme, quarters),
-        "query": _filter_query(request), "sees_everything": sel.sees_everything(request.user), "nav": NAV,
+        "query": _filter_query(request), "sees_everything": sel.sees_unpublished(request.user), "nav": NAV,
     })
 
 
@@ -146,7 +146,7 @@ def programme_versions(request, uuid):
 def _public_rows(request, snapshot: list) -> list:
     """A version's rows a reader may see: for the public, only activities that are public now (an embargoed
     activity must not show through an old version)."""
-    if sel.sees_everything(request.user):
+    if sel.sees_unpublished(request.user):
         return snapshot
     uids = {row.get("uid") for row in snapshot if isinstance(row, dict)}
     public = set(sel.visible_activities(request.user).filter(uid__in=uids).values_list("uid", flat=True))
@@ -375,7 +375,7 @@ COMMITMENT_COLUMNS = ["id", "title", "owner", "owner_id", "side", "due_on", "sta
 def commitments_csv(request, uuid):
     """A partnership's commitments ledger: owner, due date, status, evidence."""
     partnerships = Partnership.objects.all()
-    if not sel.sees_everything(request.user):
+    if not sel.sees_unpublished(request.user):
         partnerships = partnerships.filter(is_published=True)
     partnership = get_object_or_404(partnerships, public_id=f"ocd-partnership/{uuid}")
     commitments = (sel.visible_commitments(request.user).filter(partnership=partnership)
@@ -404,7 +404,7 @@ def activity_detail(request, uuid):
         public_id=f"ocd-activity/{uuid}").first()
     if activity is None:
         raise Http404
-    sees_everything = sel.sees_everything(request.user)
+    sees_everything = sel.sees_unpublished(request.user)
     documents = activity.documents.all() if sees_everything else activity.documents.filter(is_published=True)
     commitments = activity.commitments.select_related("owner_person", "owner_organization")
     if not sees_everything:
