@@ -13,13 +13,14 @@ import zoneinfo
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hemicycle.cooperation import charts
+from hemicycle.cooperation.calendar_selectors import public_activity_q
 from hemicycle.cooperation.models import Activity, Commitment, Programme
 from hemicycle.cooperation.programme_times import (
     quarter_of,
@@ -50,14 +51,6 @@ def visible_programmes(user) -> QuerySet[Programme]:
     if sees_unpublished(user):
         return programmes
     return programmes.filter(is_published=True, partnership__is_published=True)
-
-
-def public_activity_q(now: datetime.datetime | None = None, prefix: str = "") -> Q:
-    """The public rule for activities as a query: published, in a published programme, past its embargo."""
-    now = now or timezone.now()
-    return (Q(**{f"{prefix}is_published": True}) & Q(**{f"{prefix}programme__is_published": True})
-            & Q(**{f"{prefix}programme__partnership__is_published": True})
-            & (Q(**{f"{prefix}embargo_until__isnull": True}) | Q(**{f"{prefix}embargo_until__lte": now})))
 
 
 def visible_activities(user, now: datetime.datetime | None = None) -> QuerySet[Activity]:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hemicycle.accounts.roles import INTERNATIONAL_RELATIONS_OFFICER, acts_as
+from hemicycle.cooperation.calendar_selectors import public_activity_q
 from hemicycle.cooperation.models import (
     Activity,
     Agreement,
@@ -66,9 +67,7 @@ def activities(*, staff: bool = False, now: datetime.datetime | None = None) -> 
     queryset = Activity.objects.select_related("programme", "organizer")
     if staff:
         return queryset
-    now = now or timezone.now()
-    return queryset.filter(is_published=True, programme__is_published=True, programme__partnership__is_published=True
-                           ).filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
+    return queryset.filter(public_activity_q(now))
 
 
 def next_activities(partnership: Partnership, *, staff: bool = False, now: datetime.datetime | None = None,
