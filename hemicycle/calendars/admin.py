@@ -74,6 +74,7 @@ class OutboundMessageAdmin(ReadOnlyMessageAdmin):
 @admin.register(InboundMessage)
 class InboundMessageAdmin(ReadOnlyMessageAdmin):
     list_display = ("received_at", "peer", "seq", "method", "uid", "outcome", "reason")
+    list_select_related = ("peer",)  # nullable: the admin would not join it by itself
     list_filter = ("outcome", "peer", "method")
     search_fields = ("uid", "reason")
 

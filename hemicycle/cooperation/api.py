@@ -483,10 +483,22 @@ def agreement_out(request, a: Agreement) -> dict:
     }
 
 
-def commitment_out(request, c: Commitment, today: datetime.date | None = None) -> dict:
+def _activity_ids_by_commitment(request, commitments) -> dict[int, list[str]]:
+    """The public ids of the visible activities fulfilling each of ``commitments``, in one query."""
+    ids: dict[int, list[str]] = {c.pk: [] for c in commitments}
+    rows = (sel.visible_activities(request.user).filter(commitments__in=list(ids))
+            .values_list("commitments", "public_id"))
+    for commitment_id, public_id in rows:
+        if commitment_id in ids:
+            ids[commitment_id].append(public_id)
+    return ids
+
+
+def commitment_out(request, c: Commitment, today: datetime.date | None = None, *,
+                   activity_ids: list[str] | None = None) -> dict:
     today = today or timezone.localdate()
     overdue = c.is_overdue(today)
-    activities = sel.visible_activities(request.user).filter(commitments=c).values_list("public_id", flat=True)
+    activities = _activity_ids_by_commitment(request, [c])[c.pk] if activity_ids is None else activity_ids
     return {
         "id": c.public_id, "partnership_id": c.partnership.public_id, "meeting_id": public_id_of(c.meeting),
         "agreement_id": public_id_of(c.agreement), "title": _t(c, "title"), "description": _t(c, "description"),
@@ -630,7 +642,11 @@ def list_commitments(request, filters: Query[CommitmentFilter]):
     if filters.overdue is not None:
         late = Q(status__in=[Commitment.Status.OPEN, Commitment.Status.IN_PROGRESS], due_on__lt=today)
         rows = rows.filter(late) if filters.overdue else rows.exclude(late)
-    return MappedQuerySet(rows, lambda c: commitment_out(request, c, today))
+    def page(commitments):
+        activity_ids = _activity_ids_by_commitment(request, commitments)
+        return [commitment_out(request, c, today, activity_ids=activity_ids[c.pk]) for c in commitments]
+
+    return MappedQuerySet(rows, rows=page)
 
 
 @router.get("/commitments/{uuid}", response={200: CommitmentOut, **NOT_FOUND}, summary="One commitment")

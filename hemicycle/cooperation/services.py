@@ -120,7 +120,7 @@ def activity_cancel(*, activity: Activity, by=None, by_peer: str = "", note: str
 def programme_snapshot(programme: Programme) -> list[dict]:
     """The programme's activities as plain data, in a stable order: what a version freezes and signs."""
     rows = []
-    for activity in programme.activities.order_by("start", "uid"):
+    for activity in programme.activities.select_related("organizer").order_by("start", "uid"):
         row = {}
         for name in SNAPSHOT_FIELDS:
             value = getattr(activity, name)
