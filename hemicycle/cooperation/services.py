@@ -36,7 +36,7 @@ from hemicycle.cooperation.workflow import SIGNIFICANT_FIELDS, TransitionError, 
 #: Activity fields a programme version freezes (translated fields in every language).
 SNAPSHOT_FIELDS = ("uid", "kind", "start", "end", "timezone", "status", "sequence")
 SNAPSHOT_TRANSLATED = ("title", "venue", "city")
-LANGS = ("kk", "ru", "en", "fr", "nl", "de")
+LANGS = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
 
 def require_relations_officer(user) -> None:

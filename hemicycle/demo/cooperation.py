@@ -25,17 +25,12 @@ from hemicycle.cooperation.models import (
     Programme,
     Side,
 )
+from hemicycle.core.translations import translated_fields as _tr
 from hemicycle.demo.world import DEMO_SCHEME, LANGS, _pid, t
 
 ALMATY = "Asia/Almaty"
 BRUSSELS = "Europe/Brussels"
 GENEVA = "Europe/Zurich"
-
-
-def _tr(prefix: str, texts: dict) -> dict:
-    fields = {f"{prefix}_{code}": texts.get(code, "") for code in LANGS}
-    fields[prefix] = texts.get("en", "")
-    return fields
 
 
 def _at(day: str, time: str, zone: str) -> datetime.datetime:

@@ -8,13 +8,15 @@ Loading is idempotent: every record has a public id derived from its key here, s
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 
 from hemicycle.core.ids import derived_public_id
+from hemicycle.core.translations import translated_fields
 from hemicycle.people.models import Area, Membership, Organization, Person, Post, Succession
 
 DEMO_SCHEME = "hemicycle-demo"
-LANGS = ("kk", "ru", "en", "fr", "nl", "de")
+LANGS = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
 # The date the Kurultai takes over from the Senate and the Mazhilis in this demo. The referendum of 15 March 2026
 # approved the single chamber; the date of the hand-over here is an assumption made for the demonstration.
@@ -292,12 +294,6 @@ def _pid(kind: str, key: str) -> str:
     return derived_public_id(kind, scheme=DEMO_SCHEME, source_id=key)
 
 
-def _translated(prefix: str, texts: dict) -> dict:
-    fields = {f"{prefix}_{code}": texts.get(code, "") for code in LANGS}
-    fields[prefix] = texts.get("en", "")
-    return fields
-
-
 def _upsert(model, kind: str, key: str, fields: dict):
     obj, _created = model.objects.update_or_create(public_id=_pid(kind, key), defaults=fields)
     return obj
@@ -308,15 +304,15 @@ def load_demo_world() -> dict:
     """Load (or refresh) the demo world; returns counts of what it holds."""
     areas = {}
     for key, spec in AREAS.items():
-        areas[key] = _upsert(Area, "area", key, {**_translated("name", spec["name"]),
+        areas[key] = _upsert(Area, "area", key, {**translated_fields("name", spec["name"]),
                                                  "classification": spec["classification"],
                                                  "division_id": spec["division_id"]})
     orgs = {}
     for key, spec in {**ORGANIZATIONS, **{k: {**v, "classification": C.POLITICAL_GROUP, "demo": True}
                                             for k, v in DEMO_GROUPS.items()}}.items():
         fields = {
-            **_translated("name", spec["name"]),
-            **_translated("abstract", spec.get("abstract", {})),
+            **translated_fields("name", spec["name"]),
+            **translated_fields("abstract", spec.get("abstract", {})),
             "classification": spec["classification"],
             "parent": orgs.get(spec.get("parent")),
             "area": areas.get(spec.get("area")),
@@ -330,7 +326,7 @@ def load_demo_world() -> dict:
     for predecessor in ("kz-senate", "kz-mazhilis"):
         Succession.objects.update_or_create(
             predecessor=orgs[predecessor], successor=orgs["kz-kurultai"],
-            defaults={"date": SUCCESSION_DATE, **_translated("note", t(
+            defaults={"date": SUCCESSION_DATE, **translated_fields("note", t(
                 "Бір палаталы парламентке көшу (демо күні).",
                 "Переход к однопалатному парламенту (дата для демонстрации).",
                 "Transition to a single-chamber parliament (date set for the demonstration).",
@@ -341,11 +337,11 @@ def load_demo_world() -> dict:
     people = {}
     for key, spec in PEOPLE.items():
         fields = {k: v for k, v in spec.items() if k != "name"}
-        people[key] = _upsert(Person, "person", key, {**_translated("name", spec["name"]), **fields})
+        people[key] = _upsert(Person, "person", key, {**translated_fields("name", spec["name"]), **fields})
 
     posts = {}
     for key, spec in POSTS.items():
-        posts[key] = _upsert(Post, "post", key, {**_translated("label", spec["label"]), "role": spec["role"],
+        posts[key] = _upsert(Post, "post", key, {**translated_fields("label", spec["label"]), "role": spec["role"],
                                                  "organization": orgs[spec["organization"]]})
 
     for person, org, post, role, start, end in REAL_MEMBERSHIPS:
@@ -358,9 +354,9 @@ def load_demo_world() -> dict:
     for key, name, gender, chamber, group, body, role in DEMO_MEMBERS:
         given, family = name.split(" ", 1)
         person = _upsert(Person, "person", key, {
-            **_translated("name", same(name)), "sort_name": f"{family}, {given}", "given_name": given,
+            **translated_fields("name", same(name)), "sort_name": f"{family}, {given}", "given_name": given,
             "family_name": family, "gender": gender, "is_demo": True,
-            **_translated("summary", t(kk="Демо депутат.", ru="Демонстрационный депутат.",
+            **translated_fields("summary", t(kk="Демо депутат.", ru="Демонстрационный депутат.",
                                        en="Invented member for the demonstration.",
                                        fr="Membre inventé pour la démonstration.",
                                        nl="Verzonnen lid voor de demonstratie.",

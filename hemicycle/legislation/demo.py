@@ -13,10 +13,12 @@ import datetime
 import random
 import zoneinfo
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max
 
 from hemicycle.core.ids import derived_public_id
+from hemicycle.core.translations import translated_fields
 from hemicycle.legislation import services
 from hemicycle.legislation.models import (
     AgendaItem,
@@ -35,7 +37,7 @@ from hemicycle.legislation.texts import AmendmentSpec, apply_amendments
 from hemicycle.legislation.workflows import ensure_default_workflows, stage_names, transition_pairs
 from hemicycle.people.models import Membership, Organization, Person
 
-LANGS = ("kk", "ru", "en", "fr", "nl", "de")
+LANGS = tuple(settings.MODELTRANSLATION_LANGUAGES)
 SCHEME = "hemicycle-demo"
 SEATS = 145
 BATCH = 50
@@ -314,10 +316,6 @@ def _quiet(obj):
     return obj
 
 
-def _translated(field: str, texts: dict) -> dict:
-    return {field: texts.get("en", ""), **{f"{field}_{lang}": texts.get(lang, "") for lang in LANGS}}
-
-
 INTRODUCED = _t("Енгізілген мәтін", "Внесённый текст", "As introduced", "Texte déposé", "Zoals ingediend",
                 "Eingebrachte Fassung")
 
@@ -355,7 +353,7 @@ class _Generator:
             self.sittings[key] = _quiet(Sitting(
                 public_id=public_id, uid=f"{public_id.split('/')[1]}@demo.hemicycle", organization=org, kind=kind,
                 start=start, end=start + datetime.timedelta(hours=3), timezone="Asia/Almaty", status=status,
-                is_demo=True, place="Astana", **_translated("title", title)))
+                is_demo=True, place="Astana", **translated_fields("title", title)))
         return self.sittings[key]
 
     def on_agenda(self, sitting: Sitting, bill: Bill):
@@ -394,7 +392,7 @@ class _Generator:
             organization=self.world.chamber, bill=bill, amendment=amendment, stage=stage, sitting=sitting,
             start=start, result=result, yes_count=counts["yes"], no_count=counts["no"],
             abstain_count=counts["abstain"], absent_count=counts["absent"], is_demo=True,
-            **_translated("motion", _demo_title(motion))))
+            **translated_fields("motion", _demo_title(motion))))
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {self.vote_table} ({self.vote_columns}) VALUES (%s, %s, %s, %s)",  # noqa: S608
@@ -410,14 +408,14 @@ class _Generator:
         stage = self.stages[(self.bill_.bill_type.workflow_id, code)]
         self.bill_.stage, self.bill_.stage_entered_on = stage, day
         self.changes.append(BillStageChange(bill=self.bill_, stage=stage, entered_on=day, chamber=self.bill_.chamber,
-                                            vote_event=vote_event, **_translated("note", note or {})))
+                                            vote_event=vote_event, **translated_fields("note", note or {})))
 
     def version(self, body, provenance, label, day) -> BillVersion:
         self.version_no += 1
         self.counts["versions"] += 1
         return BillVersion.objects.create(bill=self.bill_, number=self.version_no, stage=self.bill_.stage,
                                           created_on=day, body=body, provenance=provenance,
-                                          languages=services.body_languages(body), **_translated("label", label))
+                                          languages=services.body_languages(body), **translated_fields("label", label))
 
     def bill(self, number: int) -> Bill:
         rng, world = self.rng, self.world
@@ -438,10 +436,10 @@ class _Generator:
             parliament=world.parliament, chamber=chamber, committee=None if inherited else committee,
             introduced_on=day,
             stage=initial, stage_entered_on=day, is_demo=True,
-            **_translated("title", _demo_title(_fill(TITLE[code], topic=topic, year=2027))),
-            **_translated("short_title", topic), **_translated("summary", _demo_title(_fill(SENTENCES[0],
+            **translated_fields("title", _demo_title(_fill(TITLE[code], topic=topic, year=2027))),
+            **translated_fields("short_title", topic), **translated_fields("summary", _demo_title(_fill(SENTENCES[0],
                                                                                            topic=topic))),
-            **_translated("initiator", _t("Депутаттар тобы", "Группа депутатов", "A group of members",
+            **translated_fields("initiator", _t("Депутаттар тобы", "Группа депутатов", "A group of members",
                                           "Un groupe de députés", "Een groep leden", "Eine Gruppe von Abgeordneten"))))
         self.bill_, self.changes, self.agenda, self.agenda_seen = bill, [], [], set()
         self.movers, self.version_no, self.amendment_no = [], 0, 0
@@ -453,7 +451,7 @@ class _Generator:
             bill.chamber, bill.committee, day = world.chamber, committee, FIRST_DAY
             self.changes.append(BillStageChange(
                 bill=bill, stage=initial, entered_on=day, chamber=world.chamber,
-                **_translated("note", services.transfer_note(world.predecessor, world.chamber, day))))
+                **translated_fields("note", services.transfer_note(world.predecessor, world.chamber, day))))
         try:
             self.story(code, version, day, committee)
         finally:
@@ -567,7 +565,7 @@ class _Generator:
                 version=version, number=str(self.amendment_no), target_eid=node["eId"], action=action,
                 wording=wording, new_eid=new_eid, new_num=new_num, committee=committee,
                 recommendation=recommendation, is_demo=True,
-                **_translated("justification", _t(
+                **translated_fields("justification", _t(
                     "Мәтінді нақтылау (демо).", "Уточнение текста (демо).", "To make the text clearer (demo).",
                     "Pour clarifier le texte (démo).", "Om de tekst te verduidelijken (demo).",
                     "Zur Klarstellung des Textes (Demo)."))))

@@ -7,6 +7,7 @@ commands, importers, the demo). Only clerks and administrators write legislation
 import dataclasses
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
@@ -14,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from hemicycle.accounts.roles import CLERK, acts_as
+from hemicycle.core.translations import translated_fields
 from hemicycle.legislation.models import (
     Amendment,
     Bill,
@@ -27,7 +29,7 @@ from hemicycle.legislation.procedure import TransitionRefused, check_move
 from hemicycle.legislation.workflows import stage_names, transition_pairs
 from hemicycle.people.models import Membership, Organization, Succession
 
-LANGS = ("kk", "ru", "en", "fr", "nl", "de")
+LANGS = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
 
 def require_clerk(user) -> None:
@@ -36,14 +38,6 @@ def require_clerk(user) -> None:
         return
     if not acts_as(user, CLERK):
         raise PermissionDenied("Only a clerk may change the legislative record.")
-
-
-def _translated(field: str, value) -> dict:
-    """Model fields for a translated value given as ``{lang: text}`` (or one plain text, taken as English)."""
-    texts = value if isinstance(value, dict) else {"en": value or ""}
-    fields = {f"{field}_{code}": texts.get(code, "") for code in LANGS}
-    fields[field] = texts.get("en") or next((texts[c] for c in LANGS if texts.get(c)), "")
-    return fields
 
 
 def walk(nodes):
@@ -88,8 +82,9 @@ def bill_register(*, number: str, title, bill_type: BillType, parliament: Organi
         raise ValidationError({"bill_type": gettext("This bill type's workflow has no first stage.")})
     bill = Bill(number=number, bill_type=bill_type, parliament=parliament, chamber=chamber, committee=committee,
                 introduced_on=introduced_on, stage=stage, stage_entered_on=introduced_on, is_demo=is_demo,
-                is_published=is_published, **_translated("title", title), **_translated("short_title", short_title),
-                **_translated("summary", summary), **_translated("initiator", initiator))
+                is_published=is_published, **translated_fields("title", title),
+                **translated_fields("short_title", short_title),
+                **translated_fields("summary", summary), **translated_fields("initiator", initiator))
     bill.full_clean()
     bill.save()
     if sponsors:
@@ -139,7 +134,7 @@ def bill_advance(*, bill: Bill, to_stage_code: str, on: datetime.date, by=None, 
     bill.stage_entered_on = on
     bill.save(update_fields=["stage", "stage_entered_on", "updated_at"])
     return BillStageChange.objects.create(bill=bill, stage=target, entered_on=on, chamber=bill.chamber, by=by,
-                                          vote_event=vote_event, **_translated("note", note))
+                                          vote_event=vote_event, **translated_fields("note", note))
 
 
 @transaction.atomic
@@ -155,7 +150,7 @@ def bill_version_create(*, bill: Bill, label, body: list, provenance: dict | Non
     number = (bill.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = BillVersion(bill=bill, number=number, stage=bill.stage, created_on=on, body=body,
                           provenance=provenance, languages=body_languages(body), is_published=is_published,
-                          **_translated("label", label))
+                          **translated_fields("label", label))
     version.save()
     return version
 
@@ -185,7 +180,7 @@ def amendment_table(*, bill: Bill, number: str, target_eid: str, action: str = A
     amendment = Amendment(bill=bill, version=version, number=number, target_eid=target_eid, action=action,
                           new_eid=new_eid, new_num=new_num, wording=wording or {}, committee=committee,
                           recommendation=recommendation, is_demo=is_demo,
-                          **_translated("justification", justification))
+                          **translated_fields("justification", justification))
     amendment.full_clean()
     amendment.save()
     if movers:
@@ -273,13 +268,13 @@ def chamber_succession_apply(*, on: datetime.date, by=None) -> SuccessionReport:
             bill.chamber = dst
             bill.save(update_fields=["chamber", "updated_at"])
             BillStageChange.objects.create(bill=bill, stage=bill.stage, entered_on=day, chamber=dst, by=by,
-                                           **_translated("note", note))
+                                           **translated_fields("note", note))
             report.bills_transferred.append((bill.number, src.name, dst.name))
         for bill in pending.filter(committee=src):
             bill.committee = dst
             bill.save(update_fields=["committee", "updated_at"])
             BillStageChange.objects.create(bill=bill, stage=bill.stage, entered_on=day, chamber=bill.chamber,
-                                           by=by, **_translated("note", note))
+                                           by=by, **translated_fields("note", note))
             report.committee_bills_transferred.append((bill.number, src.name, dst.name))
         running = Membership.objects.filter(organization=src).filter(Q(end_date="") | Q(end_date__gt=day_before))
         running = running.filter(Q(start_date="") | Q(start_date__lt=day.isoformat()))

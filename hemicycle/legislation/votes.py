@@ -11,11 +11,11 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from hemicycle.core.translations import translated_fields
 from hemicycle.legislation.models import Vote, VoteEvent
 from hemicycle.legislation.services import require_clerk
 from hemicycle.people.models import Membership, Organization, Person
@@ -80,17 +80,6 @@ def group_position(counts: dict[str, int]) -> str:
     return winners[0] if len(winners) == 1 else "split"
 
 
-def _motion_fields(motion: str | dict[str, str]) -> dict[str, str]:
-    if isinstance(motion, dict):
-        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        text = motion.get(default) or next((value for value in motion.values() if value), "")
-        fields = {"motion": text}
-        fields.update({f"motion_{lang}": value for lang, value in motion.items()
-                       if lang in settings.MODELTRANSLATION_LANGUAGES})
-        return fields
-    return {"motion": motion}
-
-
 def vote_event_record(*, organization: Organization, motion: str | dict[str, str], start: datetime.datetime,
                       votes: Sequence[VoteRow], bill=None, amendment=None, stage=None,
                       sitting=None, result: str | None = None, groups: dict[int, int | None] | None = None,
@@ -129,7 +118,7 @@ def vote_event_record(*, organization: Organization, motion: str | dict[str, str
             organization=organization, bill=bill, amendment=amendment, stage=stage, sitting=sitting, start=start,
             result=result or default_result(counts), yes_count=counts[Option.YES], no_count=counts[Option.NO],
             abstain_count=counts[Option.ABSTAIN], absent_count=counts[Option.ABSENT], is_demo=is_demo,
-            **_motion_fields(motion))
+            **translated_fields("motion", motion))
         Vote.objects.bulk_create(
             [Vote(vote_event=event, person_id=person_id, option=option, group_id=groups.get(person_id))
              for person_id, option in rows], batch_size=2000)

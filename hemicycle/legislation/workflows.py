@@ -5,19 +5,15 @@ there, so that a clerk's changes in the back office survive (to go back to the d
 migrate again).
 """
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, transaction
 
+from hemicycle.core.translations import translated_fields
 from hemicycle.legislation.data import workflows as data
 from hemicycle.legislation.models import BillType, Stage, Transition, Workflow
 
-LANGS = ("kk", "ru", "en", "fr", "nl", "de")
+LANGS = tuple(settings.MODELTRANSLATION_LANGUAGES)
 STAGE_TEXTS = ("name", "explanation", "next_steps", "typical_duration", "participation")
-
-
-def _translated(field: str, texts: dict) -> dict:
-    fields = {f"{field}_{code}": texts.get(code, "") for code in LANGS}
-    fields[field] = texts.get("en", "")
-    return fields
 
 
 def _stage_fields(code: str, spec: dict, wf: dict, order: int) -> dict:
@@ -31,7 +27,7 @@ def _stage_fields(code: str, spec: dict, wf: dict, order: int) -> dict:
     for name, extra in wf.get("append", {}).get(code, {}).items():
         texts[name] = {lang: texts[name][lang] + extra[lang] for lang in LANGS}
     for name in STAGE_TEXTS:
-        fields.update(_translated(name, texts[name]))
+        fields.update(translated_fields(name, texts[name]))
     return fields
 
 
@@ -46,8 +42,8 @@ def _ensure_default_workflows(using: str) -> dict:
     workflows = {}
     for wf_code, wf in data.WORKFLOWS.items():
         workflow, new = Workflow.objects.using(using).get_or_create(
-            code=wf_code, defaults={**_translated("name", wf["name"]),
-                                    **_translated("description", wf["description"])})
+            code=wf_code, defaults={**translated_fields("name", wf["name"]),
+                                    **translated_fields("description", wf["description"])})
         workflows[wf_code] = workflow
         created["workflows"] += new
         if not new:
@@ -65,7 +61,7 @@ def _ensure_default_workflows(using: str) -> dict:
                 created["transitions"] += 1
     for bt_code, spec in data.BILL_TYPES.items():
         _bt, new = BillType.objects.using(using).get_or_create(
-            code=bt_code, defaults={**_translated("name", spec["name"]), "workflow": workflows[spec["workflow"]]})
+            code=bt_code, defaults={**translated_fields("name", spec["name"]), "workflow": workflows[spec["workflow"]]})
         created["bill_types"] += new
     return created
 
