@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 
 from hemicycle.accounts.roles import CLERK, acts_as
 from hemicycle.core.translations import translated_fields
+from hemicycle.legislation import texts
 from hemicycle.legislation.models import (
     Amendment,
     Bill,
@@ -40,19 +41,13 @@ def require_clerk(user) -> None:
         raise PermissionDenied("Only a clerk may change the legislative record.")
 
 
-def walk(nodes):
-    """Every node of a body tree, depth first."""
-    for node in nodes:
-        yield node
-        yield from walk(node.get("children", []))
+#: Every node of a bill body, depth first: the text engine's walk, under the name the services' callers use.
+walk = texts.iter_nodes
 
 
 def body_languages(body) -> list[str]:
-    """The languages the body's texts are written in."""
-    found = set()
-    for node in walk(body):
-        for key in ("text", "heading"):
-            found.update(lang for lang, text in (node.get(key) or {}).items() if text)
+    """The languages the body's texts are written in, in the site's language order."""
+    found = set(texts.languages_of(body))
     return [code for code in LANGS if code in found]
 
 
@@ -60,7 +55,7 @@ def _check_body(body) -> None:
     if not isinstance(body, list):
         raise ValidationError({"body": gettext("The text must be a list of provisions.")})
     seen = set()
-    for node in walk(body):
+    for node in texts.iter_nodes(body):
         eid = node.get("eId") if isinstance(node, dict) else None
         if not eid:
             raise ValidationError({"body": gettext("Every provision needs an eId.")})
@@ -165,7 +160,7 @@ def amendment_table(*, bill: Bill, number: str, target_eid: str, action: str = A
     version = version or bill.versions.order_by("-number").first()
     if version is None or version.bill_id != bill.pk:
         raise ValidationError({"version": gettext("Choose a version of this bill.")})
-    eids = {node["eId"] for node in walk(version.body)}
+    eids = {node["eId"] for node in texts.iter_nodes(version.body)}
     if target_eid not in eids:
         raise ValidationError({"target_eid": gettext("Version %(n)s has no provision %(eid)s.")
                                % {"n": version.number, "eid": target_eid}})
