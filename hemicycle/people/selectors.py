@@ -60,13 +60,13 @@ def person_page(person: Person, *, votes_page: int | str | None = None) -> dict:
     if voting is not None:
         # Links to further pages of votes only when the view passes the page asked for.
         voting["pageable"] = votes_page is not None
-    memberships = (person.memberships.select_related(*MEMBERSHIP_RELATED)
-                   .order_by("-start_date", "organization__name"))
-    current_ids = set(memberships.current().values_list("pk", flat=True))
+    # One query; Membership.is_current applies the same rule as MembershipQuerySet.current().
+    memberships = list(person.memberships.select_related(*MEMBERSHIP_RELATED)
+                       .order_by("-start_date", "organization__name"))
     return {
         "person": person,
-        "current_memberships": [m for m in memberships if m.pk in current_ids],
-        "past_memberships": [m for m in memberships if m.pk not in current_ids],
+        "current_memberships": [m for m in memberships if m.is_current],
+        "past_memberships": [m for m in memberships if not m.is_current],
         "other_names": person.other_names.all(),
         "identifiers": person.identifiers.all(),
         "contact_details": person.contact_details.all(),
@@ -78,10 +78,9 @@ def person_page(person: Person, *, votes_page: int | str | None = None) -> dict:
 
 def organization_page(org: Organization) -> dict:
     """Everything a body's page shows: members now and before, posts, sub-bodies, succession."""
-    memberships = (org.memberships.select_related("person", "post", "on_behalf_of", "area")
-                   .order_by("person__sort_name", "person__name"))
-    current = list(memberships.current())
-    current_ids = {m.pk for m in current}
+    memberships = list(org.memberships.select_related("person", "post", "on_behalf_of", "area")
+                       .order_by("person__sort_name", "person__name"))
+    current = [m for m in memberships if m.is_current]
     groups = (
         Organization.objects.filter(memberships_on_behalf__in=current).annotate(
             member_count=Count("memberships_on_behalf", filter=Q(memberships_on_behalf__in=current)))
@@ -91,7 +90,7 @@ def organization_page(org: Organization) -> dict:
         "organization": org,
         "ancestors": org.ancestors(),
         "current_memberships": current,
-        "past_memberships": [m for m in memberships if m.pk not in current_ids],
+        "past_memberships": [m for m in memberships if not m.is_current],
         "group_seats": groups,
         "children": org.children.order_by("classification", "name"),
         "posts": org.posts.prefetch_related(
