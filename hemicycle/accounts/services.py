@@ -122,9 +122,7 @@ def email_confirm(*, token: str) -> User:
     user = User.objects.filter(pk=user_id).first()
     if user is None or not email_confirmation_token_matches(address_digest, user.email):
         raise EmailConfirmationError("invalid")
-    if not user.email_confirmed:
-        user.email_confirmed = True
-        user.save(update_fields=["email_confirmed"])
+    email_mark_confirmed(user=user)
     return user
 
 

@@ -585,7 +585,9 @@ def akn_bill_save(*, xml_bytes: bytes, parliament, chamber, bill_type, stage, la
     from django.db import transaction
 
     from hemicycle.legislation.models import Bill, BillVersion
+    from hemicycle.legislation.services import require_clerk
 
+    require_clerk(by)
     data = akn_import_bill(xml_bytes)
     lang = data["lang"] or DEFAULT_LANG
     work_date = datetime.date.fromisoformat(data["work_date"][:10]) if data["work_date"] else datetime.date.today()

@@ -40,7 +40,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from hemicycle.core.dates import PARTIAL_DATE
+from hemicycle.core.dates import validate_partial_date
 from hemicycle.core.ids import derived_public_id
 from hemicycle.people.models import (
     Area,
@@ -199,13 +199,10 @@ def _translated_fields(model) -> set[str]:
 
 
 def _is_partial_date(value: str) -> bool:
-    if not PARTIAL_DATE.match(value):
+    try:
+        validate_partial_date(value)
+    except ValidationError:
         return False
-    if len(value) == 10:
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            return False
     return True
 
 
