@@ -2,10 +2,15 @@
 sittings and roll-call votes of the Kurultai's 145 members.
 
 Everything made here is ``is_demo`` and every bill's title ends with "(demo)" in its language. Output depends only
-on the seed and on what demo bills already exist (a second run adds bills with new numbers; ``reset`` removes the
-demo bills first). Bills go through the services (so every stage move obeys the workflow); votes are bulk-inserted
-by ``votes.vote_event_record``; adopted amendments are applied to the text with ``texts.apply_amendments``, and
-the next version records which amendment gave each provision its wording.
+on the seed, the vote budget and what demo bills already exist (a second run adds bills with new numbers; ``reset``
+removes the demo bills first). Every stage move obeys the workflow (``procedure.check_move``); each vote event is a
+roll-call of all 145 members, and the rows of a batch of bills are written at once (COPY on PostgreSQL); adopted
+amendments are applied to the text with ``texts.apply_amendments``, and the next version records which amendment
+gave each provision its wording.
+
+A vote budget (``votes``) shapes a large data set like a real parliament's backlog: bills take their full course,
+votes included, while the individual votes recorded so far are below the budget's share for the bills made so far;
+the others stop before their first vote (in committee, amendments tabled, awaiting the plenary).
 """
 
 import dataclasses
@@ -336,6 +341,33 @@ class _Generator:
         self.vote_table = connection.ops.quote_name(Vote._meta.db_table)
         self.vote_columns = ", ".join(connection.ops.quote_name(Vote._meta.get_field(name).column)
                                       for name in ("vote_event", "person", "option", "group"))
+        #: Whether the next bill may go to a vote (see the vote budget in the module's docstring).
+        self.may_vote = True
+        # Rows written once per batch of bills (``flush``) rather than once per bill or per vote event.
+        self.pending_votes: list[tuple] = []
+        self.pending_changes: list[BillStageChange] = []
+        self.pending_agenda: list[AgendaItem] = []
+        self.pending_sponsors: list = []
+        self.pending_movers: list = []
+
+    def flush(self):
+        """Write the rows kept for the batch: votes (COPY on PostgreSQL), stage changes, agenda items, sponsors."""
+        if self.pending_votes:
+            with connection.cursor() as cursor:
+                if connection.vendor == "postgresql":
+                    with cursor.cursor.copy(f"COPY {self.vote_table} ({self.vote_columns}) FROM STDIN") as copy:
+                        for row in self.pending_votes:
+                            copy.write_row(row)
+                else:
+                    cursor.executemany(
+                        f"INSERT INTO {self.vote_table} ({self.vote_columns}) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                        self.pending_votes)
+        BillStageChange.objects.bulk_create(self.pending_changes, batch_size=1000)
+        AgendaItem.objects.bulk_create(self.pending_agenda, batch_size=1000)
+        Bill.sponsors.through.objects.bulk_create(self.pending_sponsors, batch_size=1000)
+        Amendment.movers.through.objects.bulk_create(self.pending_movers, batch_size=1000)
+        self.pending_votes, self.pending_changes, self.pending_agenda = [], [], []
+        self.pending_sponsors, self.pending_movers = [], []
 
     # sittings and votes
 
@@ -393,10 +425,7 @@ class _Generator:
             start=start, result=result, yes_count=counts["yes"], no_count=counts["no"],
             abstain_count=counts["abstain"], absent_count=counts["absent"], is_demo=True,
             **translated_fields("motion", _demo_title(motion))))
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {self.vote_table} ({self.vote_columns}) VALUES (%s, %s, %s, %s)",  # noqa: S608
-                [(event.pk, *row) for row in rows])
+        self.pending_votes += [(event.pk, *row) for row in rows]
         self.counts["votes"] += len(rows)
         return event
 
@@ -455,11 +484,11 @@ class _Generator:
         try:
             self.story(code, version, day, committee)
         finally:
-            BillStageChange.objects.bulk_create(self.changes)
-            AgendaItem.objects.bulk_create(self.agenda)
-            Bill.sponsors.through.objects.bulk_create(
-                [Bill.sponsors.through(bill_id=bill.pk, person_id=pk) for pk in rng.sample(world.members, 3)])
-            Amendment.movers.through.objects.bulk_create(self.movers)
+            self.pending_changes += self.changes
+            self.pending_agenda += self.agenda
+            self.pending_sponsors += [Bill.sponsors.through(bill_id=bill.pk, person_id=pk)
+                                      for pk in rng.sample(world.members, 3)]
+            self.pending_movers += self.movers
             Bill.objects.filter(pk=bill.pk).update(stage=bill.stage, stage_entered_on=bill.stage_entered_on,
                                                    chamber=bill.chamber, committee=bill.committee)
         return bill
@@ -492,7 +521,7 @@ class _Generator:
             return
         recommended = [] if code == "ratification" else self.table(version, rng.randint(1, 2), committee, True)
         day += datetime.timedelta(days=rng.randint(5, 12))
-        if fate < 0.2 or day > LAST_DAY:
+        if fate < 0.2 or day > LAST_DAY or not self.may_vote:  # the vote budget: wait for the plenary
             return
         # First reading: the plenary decides the committee's amendments, then votes on the bill's principle.
         adopted = self.decide(recommended, day, stage_of("committee_report"))
@@ -611,8 +640,15 @@ def demo_bills_remove() -> int:
     return count
 
 
-def generate_demo_legislation(*, bills: int, seed: int = 0, reset: bool = False) -> dict:
-    """Generate ``bills`` demo bills (numbered after the existing ones); returns counts of what was made."""
+def generate_demo_legislation(*, bills: int, seed: int = 0, reset: bool = False, votes: int | None = None,
+                              progress=None) -> dict:
+    """Generate ``bills`` demo bills (numbered after the existing ones); returns counts of what was made.
+
+    ``votes``: about this many individual votes in all among the new bills (None: as many as their stories need).
+    Each bill may go to a vote while the votes recorded so far are below ``votes × bills made / bills``, so the
+    total ends at most one bill's votes above the budget, or below it when the bills' stories need fewer.
+    ``progress(done)`` is called after each batch of bills.
+    """
     ensure_default_workflows()
     if reset:
         demo_bills_remove()
@@ -628,7 +664,11 @@ def generate_demo_legislation(*, bills: int, seed: int = 0, reset: bool = False)
     for batch_start in range(1, bills + 1, BATCH):
         with transaction.atomic():
             for offset in range(batch_start, min(batch_start + BATCH, bills + 1)):
+                generator.may_vote = votes is None or generator.counts["votes"] < votes * offset / bills
                 generator.bill(last + offset)
+            generator.flush()
+        if progress:
+            progress(min(batch_start + BATCH - 1, bills))
     return generator.counts
 
 

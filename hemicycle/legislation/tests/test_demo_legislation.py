@@ -97,3 +97,24 @@ def test_some_bills_began_in_the_mazhilis_and_passed_to_the_kurultai():
         assert change.note_en.startswith("Transferred from Mazhilis") and change.note_kk
         assert bill.chamber.name_en == "Kurultai" and change.chamber == bill.chamber
         assert bill.stage_changes.order_by("entered_on", "pk").first().chamber.name_en.startswith("Mazhilis")
+
+
+def test_a_vote_budget_keeps_the_votes_near_it_and_the_other_bills_wait_in_committee():
+    budget = 10 * SEATS
+    made = generate_demo_legislation(bills=40, seed=3, votes=budget)
+    recorded = Vote.objects.filter(vote_event__bill__is_demo=True).count()
+    assert made["votes"] == recorded
+    # At most one bill's votes over the budget (no bill here has more than a dozen roll-calls).
+    assert 0 < recorded <= budget + 12 * SEATS
+    assert recorded % SEATS == 0
+    # Bills without a vote stopped before the plenary: none of them has passed a reading.
+    without = Bill.objects.filter(is_demo=True, vote_events__isnull=True)
+    assert without.count() > 20
+    assert not without.filter(stage__code__in=["first_reading", "second_reading", "adopted", "signed"]).exists()
+
+
+def test_the_command_takes_a_vote_budget():
+    out = open("/dev/null", "w")  # noqa: SIM115
+    call_command("demo_legislation", "--bills", "12", "--votes", "0", "--seed", "4", stdout=out)
+    assert Bill.objects.filter(is_demo=True).count() == 12
+    assert not Vote.objects.filter(vote_event__bill__is_demo=True).exists()
