@@ -1,6 +1,5 @@
-"""Reads of the registry for pages: what a person's or a body's page shows, search, the home overview."""
+"""Reads of the registry for pages: what a person’s or a body’s page shows, the home overview."""
 
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q
@@ -32,24 +31,6 @@ def home_overview() -> dict:
         "organization_count": Organization.objects.count(),
         "successions": Succession.objects.select_related("predecessor", "successor").order_by("-date")[:5],
     }
-
-
-@dataclass
-class SearchResults:
-    people: list = field(default_factory=list)
-    organizations: list = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return len(self.people) + len(self.organizations)
-
-
-def search_registry(query: str, limit: int = 50) -> SearchResults:
-    """People and bodies whose name (in any language, or any other name) contains ``query``."""
-    people = Person.objects.filter(name_match(query)).distinct().order_by("sort_name", "name")[:limit]
-    organizations = (Organization.objects.filter(name_match(query)).distinct()
-                     .select_related("parent").order_by("name")[:limit])
-    return SearchResults(people=list(people), organizations=list(organizations))
 
 
 def person_page(person: Person, *, votes_page: int | str | None = None) -> dict:

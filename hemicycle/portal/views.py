@@ -1,4 +1,4 @@
-"""The portal: home page, search across the registry, health check, error pages."""
+"""The portal: home page, health check, error pages."""
 
 from django.db import connection
 from django.http import JsonResponse
@@ -13,13 +13,6 @@ from hemicycle.people import selectors
 @require_safe
 def home(request):
     return render(request, "portal/home.html", selectors.home_overview())
-
-
-@require_safe
-def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = selectors.search_registry(query) if query else None
-    return render(request, "portal/search.html", {"query": query, "results": results})
 
 
 @never_cache

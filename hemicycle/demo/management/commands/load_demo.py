@@ -25,6 +25,12 @@ class Command(BaseCommand):
             made = generate_demo_legislation(bills=options["bills"], seed=0, reset=True)
             self.stdout.write(self.style.SUCCESS("Demo legislation: " + ", ".join(
                 f"{v} {k.replace('_', ' ')}" for k, v in made.items())))
+        from hemicycle.search.services import index_rebuild
+
+        # Bulk writes send no signals: index everything once, at the end.
+        indexed = index_rebuild()
+        self.stdout.write(self.style.SUCCESS("Search index: " + ", ".join(
+            f"{kind} {changed}" for kind, (changed, _removed) in indexed.items())))
         if options["no_accounts"]:
             return
         staff = demo_staff_ensure()
