@@ -162,7 +162,7 @@ def _fts_term(term: Term) -> str:
     for candidates in (term.prefixes(), term.words):
         if all(len(part) >= MIN_PREFIX for part in candidates):
             if term.is_phrase:
-                alternatives.append("NEAR(" + " ".join(f"{_fts_quote(part)}*" for part in candidates) + ", 2)")
+                alternatives.append(" + ".join(f"{_fts_quote(part)}*" for part in candidates))
             else:
                 alternatives.append(f"{_fts_quote(candidates[0])}*")
     return "(" + " OR ".join(dict.fromkeys(alternatives)) + ")"

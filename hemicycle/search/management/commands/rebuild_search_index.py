@@ -19,7 +19,9 @@ class Command(BaseCommand):
         def progress(name, done, total):
             if verbosity < 1:
                 return
-            bar = bars.get(name) or bars.setdefault(name, tqdm(total=total, desc=name, unit="rec", leave=False, disable=None))
+            if name not in bars:
+                bars[name] = tqdm(total=total, desc=name, unit="rec", leave=False, disable=None)
+            bar = bars[name]
             bar.update(done - bar.n)
 
         summary = index_rebuild(kinds=kind, progress=progress)
