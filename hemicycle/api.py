@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from hemicycle.cooperation.api import router as cooperation_router
 from hemicycle.legislation.api import router as legislation_router
 from hemicycle.people.api import router as people_router
+from hemicycle.search.api import router as search_router
 
 INVALID_INPUT = {
     "type": "object",
@@ -97,3 +98,4 @@ def unauthorized(request, exc):
 api.add_router("/", people_router)
 api.add_router("/", cooperation_router)
 api.add_router("/", legislation_router)
+api.add_router("/", search_router)

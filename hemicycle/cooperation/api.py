@@ -48,7 +48,7 @@ from hemicycle.cooperation.models import (
     Side,
 )
 from hemicycle.cooperation.workflow import TransitionError, check_transition
-from hemicycle.core.api import MappedQuerySet, Message, as_public_id, public_id_of
+from hemicycle.core.api import InvalidInput, MappedQuerySet, Message, as_public_id, public_id_of
 from hemicycle.core.ids import new_calendar_uid
 from hemicycle.people.models import Organization, Person
 from hemicycle.portal.templatetags.hemicycle import translated_value
@@ -79,16 +79,6 @@ def _v(value):
 
 
 # --- Schemas ---------------------------------------------------------------------------------------------------
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class InvalidInput(Schema):
-    message: str
-    errors: list[FieldError]
-
 
 class Translations(Schema):
     """A text in each of the six languages ("" where not translated)."""

@@ -10,6 +10,18 @@ class Message(Schema):
     message: str
 
 
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class InvalidInput(Schema):
+    """A 422 answer: the message, and each wrong field with its reason."""
+
+    message: str
+    errors: list[FieldError]
+
+
 def public_id_of(obj) -> str | None:
     """The public id of a related record, or None."""
     return obj.public_id if obj is not None else None

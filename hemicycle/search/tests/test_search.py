@@ -214,3 +214,19 @@ def test_changes_since_a_watermark_for_followed_searches(world):
     assert changes[0].changed_at > watermark
     assert len(search_changes({"q": "budget"}, since=None)) >= 1
     assert search_changes({"q": "budget", "date_from": "nonsense"}, since=None) == []
+
+
+def test_api_search_answers_json_with_highlights_and_clear_errors(world, client):
+    response = client.get("/api/v1/search", {"q": "budgets", "kind": "bill"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["count"] == 1 and data["by_kind"]["bill"] == 1
+    hit = data["results"][0]
+    assert hit["kind"] == "bill" and hit["url"].startswith("http://testserver/")
+    assert "<mark>budget</mark>" in hit["title_html"] and "<mark>" not in hit["title"]
+    response = client.get("/api/v1/search", {"q": "budget", "date_from": "2026-05-01", "date_to": "2026-04-01"})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"field": "date_to", "message": "The end date is before the start date."}]
+    response = client.get("/api/v1/search", {"q": "budget", "kind": "nonsense"})
+    assert response.status_code == 422 and "kind" in response.json()["message"]
+    assert client.get("/api/v1/search").status_code == 422
