@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hemicycle.calendars",
     "hemicycle.cooperation",
     "hemicycle.legislation",
+    "hemicycle.follows",
     "hemicycle.search",
     "hemicycle.portal",
     "hemicycle.demo",

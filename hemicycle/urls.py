@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("hemicycle.people.urls")),
     path("cooperation/", include("hemicycle.cooperation.urls")),
     path("legislation/", include("hemicycle.legislation.urls")),
+    path("follow/", include("hemicycle.follows.urls")),
     path("accounts/", include("hemicycle.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
