@@ -23,6 +23,10 @@ class SearchDocument(models.Model):
         ACTIVITY = "activity", _("Activities")
         PRESS = "press", _("Press releases")
 
+    #: What one result of each kind is called (the choices name the lists).
+    KIND_SINGULAR = {"bill": _("Bill"), "text": _("Bill text"), "person": _("Person"), "body": _("Body"),
+                     "activity": _("Activity"), "press": _("Press release")}
+
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField(_("record"))
     url_name = models.CharField(_("page"), max_length=80)

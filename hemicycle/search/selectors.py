@@ -101,7 +101,7 @@ def hits_for(ids: list[int], query: ParsedQuery, *, language: str | None = None)
     committees = dict(Organization.objects.filter(pk__in={d.committee_id for d in documents.values()
                                                            if d.committee_id}).values_list("pk", "name"))
     stage_names = _stage_names() if any(d.stage for d in documents.values()) else {}
-    labels = dict(SearchDocument.Kind.choices)
+    labels = SearchDocument.KIND_SINGULAR
     hits = []
     for pk in ids:
         document = documents.get(pk)
