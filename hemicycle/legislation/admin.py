@@ -28,6 +28,7 @@ from hemicycle.legislation.models import (
     AgendaItem,
     Amendment,
     Bill,
+    BillDocument,
     BillStageChange,
     BillType,
     BillVersion,
@@ -37,7 +38,7 @@ from hemicycle.legislation.models import (
     VoteEvent,
     Workflow,
 )
-from hemicycle.people.admin import RECORD_FIELDSET, PublicRecordAdmin, RegistryAdmin, localized
+from hemicycle.people.admin import RECORD_FIELDSET, URL_FIELDS, PublicRecordAdmin, RegistryAdmin, localized
 
 #: Votes shown on a vote event's page (the full roll-call is on the public page and in the API).
 ROLL_CALL_SHOWN = 200
@@ -141,6 +142,13 @@ class StageChangeInline(ReadOnlyInline):
     verbose_name_plural = _("timeline")
 
 
+class BillDocumentInline(RecordRulesInlineMixin, TranslationStackedInline):
+    model = BillDocument
+    extra = 0
+    fields = (("kind", "date", "stage"), "title", "summary", ("url", "language", "is_published"))
+    formfield_overrides = URL_FIELDS
+
+
 class BillForm(forms.ModelForm):
     move_to = forms.ChoiceField(label=_("move to stage"), required=False,
                                 help_text=_("Only the moves the bill's procedure allows are accepted."))
@@ -186,7 +194,7 @@ class BillAdmin(PublicRecordAdmin):
     autocomplete_fields = ("parliament", "chamber", "committee", "sponsors")
     date_hierarchy = "introduced_on"
     readonly_fields = (*PublicRecordAdmin.readonly_fields, "stage", "stage_entered_on")
-    inlines = [StageChangeInline]
+    inlines = [BillDocumentInline, StageChangeInline]
 
     fieldsets = (
         (None, {"fields": ("number", "title", "short_title", "summary", "bill_type", "parliament", "chamber",

@@ -125,6 +125,17 @@ class BillVersionDetailOut(BillVersionOut):
     provenance: dict[str, str] = Field(description="eId → public id of the amendment that gave it its wording")
 
 
+class BillDocumentOut(Schema):
+    kind: str
+    kind_name: str
+    title: str
+    summary: str
+    date: datetime.date
+    stage: str | None
+    url: str = Field(description="The official copy of the document")
+    language: str
+
+
 class BillDetailOut(BillOut):
     current_stage: StageOut
     next_stages: list[str]
@@ -133,6 +144,7 @@ class BillDetailOut(BillOut):
     versions: list[BillVersionOut]
     amendment_ids: list[str]
     vote_event_ids: list[str]
+    documents: list[BillDocumentOut]
     translations: dict[str, dict[str, str]]
 
 
@@ -389,6 +401,10 @@ def get_bill(request, uuid: str):
         "versions": [version_out(request, v) for v in versions],
         "amendment_ids": list(bill.amendments.order_by("pk").values_list("public_id", flat=True)),
         "vote_event_ids": list(bill.vote_events.order_by("start", "pk").values_list("public_id", flat=True)),
+        "documents": [{"kind": d.kind, "kind_name": d.get_kind_display(), "title": _t(d, "title"),
+                       "summary": _t(d, "summary"), "date": d.date, "stage": d.stage.code if d.stage else None,
+                       "url": d.url, "language": d.language}
+                      for d in bill.documents.filter(is_published=True).select_related("stage")],
         "translations": {field: {code: getattr(bill, f"{field}_{code}", "") or "" for code in LANGS}
                          for field in ("title", "short_title", "summary")},
     }

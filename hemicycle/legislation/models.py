@@ -169,6 +169,47 @@ class BillStageChange(models.Model):
         return f"{self.bill.number}: {self.stage} ({self.entered_on})"
 
 
+class BillDocument(models.Model):
+    """A document that goes with a bill: the explanatory note, a committee report, an opinion, the Head of State's
+    objections. Hemicycle links to the official copy (``url``); its page says what the document is, in plain words."""
+
+    class Kind(models.TextChoices):
+        EXPLANATORY_NOTE = "explanatory_note", _("explanatory note")
+        FINANCIAL_ESTIMATE = "financial_estimate", _("financial estimate")
+        COMMITTEE_REPORT = "committee_report", _("committee report")
+        GOVERNMENT_OPINION = "government_opinion", _("opinion of the Government")
+        EXPERT_OPINION = "expert_opinion", _("expert opinion")
+        OBJECTIONS = "objections", _("objections of the Head of State")
+        COMPARATIVE_TABLE = "comparative_table", _("comparative table")
+        OTHER = "other", _("other document")
+
+    bill = models.ForeignKey(Bill, verbose_name=_("bill"), on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("in plain words"), blank=True,
+                               help_text=_("What the document says, in two or three sentences."))
+    date = models.DateField(_("date"))
+    stage = models.ForeignKey(Stage, verbose_name=_("at stage"), null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    url = models.URLField(_("address of the official copy"), max_length=500)
+    language = models.CharField(_("language of the document"), max_length=20, blank=True,
+                                help_text=_("BCP 47 tag, e.g. kk, ru"))
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("bill document")
+        verbose_name_plural = _("bill documents")
+        ordering = ["bill", "date", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def has_summary(self) -> bool:
+        """A summary in some language (the page shows the reader's, or a fallback)."""
+        return any(getattr(self, f"summary_{code}", "") for code, _name in settings.LANGUAGES)
+
+
 class BillVersion(models.Model):
     """The text of a bill at one moment: a tree of provisions, frozen.
 

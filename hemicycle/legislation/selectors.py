@@ -300,6 +300,7 @@ def bill_page(bill: Bill, today: datetime.date | None = None) -> dict:
         "amendments": amendments,
         "votes": votes,
         "sponsors": list(bill.sponsors.order_by("sort_name", "name")),
+        "documents": list(bill.documents.filter(is_published=True).select_related("stage").order_by("date", "pk")),
     }
 
 

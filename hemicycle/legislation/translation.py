@@ -7,6 +7,7 @@ from hemicycle.legislation.models import (
     AgendaItem,
     Amendment,
     Bill,
+    BillDocument,
     BillStageChange,
     BillType,
     BillVersion,
@@ -48,6 +49,11 @@ class BillStageChangeTranslation(TranslationOptions):
     fields = ("note",)
 
 
+@register(BillDocument)
+class BillDocumentTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
 @register(BillVersion)
 class BillVersionTranslation(TranslationOptions):
     fields = ("label",)
@@ -73,5 +79,5 @@ class VoteEventTranslation(TranslationOptions):
     fields = ("motion",)
 
 
-for model in (Workflow, Stage, Transition, BillType, Bill, Amendment, Sitting, VoteEvent):
+for model in (Workflow, Stage, Transition, BillType, Bill, BillDocument, Amendment, Sitting, VoteEvent):
     keep_history(model)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from hemicycle.legislation.models import (
     Amendment,
     Bill,
+    BillDocument,
     BillStageChange,
     BillType,
     BillVersion,
@@ -193,7 +194,16 @@ def bill_world() -> dict:
                                       title_en="Committee hearing",
                                       start=timezone.now() + datetime.timedelta(days=7),
                                       end=timezone.now() + datetime.timedelta(days=7, hours=2))
-    return {"workflow": wf, "stages": stages, "bill_type": bill_type, "parliament": parliament,
+    note = BillDocument.objects.create(
+        bill=bill, kind=BillDocument.Kind.EXPLANATORY_NOTE, date=datetime.date(2026, 3, 1),
+        title="Explanatory note", title_en="Explanatory note", title_kk="Түсіндірме жазба",
+        title_nl="Memorie van toelichting", summary_en="Why the bill is needed and what it changes.",
+        summary_kk="Заң жобасы не үшін қажет және нені өзгертеді.", url="https://example.org/docs/note.pdf",
+        language="kk")
+    BillDocument.objects.create(bill=bill, kind=BillDocument.Kind.OTHER, date=datetime.date(2026, 3, 2),
+                                title="Internal draft", title_en="Internal draft", url="https://example.org/x",
+                                is_published=False)
+    return {"workflow": wf, "stages": stages, "bill_type": bill_type, "parliament": parliament, "note": note,
             "mazhilis": mazhilis, "kurultai": kurultai, "committee": committee, "sponsor": sponsor,
             "mover": mover, "bill": bill, "v1": v1, "v2": v2, "adopted": adopted, "rejected": rejected,
             "amendment_vote": amendment_vote, "reading_vote": reading_vote, "sitting": sitting,

@@ -204,3 +204,17 @@ def test_days_in_stage(world):
     context = selectors.bill_page(world["bill"], today=datetime.date(2026, 11, 1))
     assert context["days_in_stage"] == 47
     assert context["overdue"] is True
+
+
+@pytest.mark.parametrize("lang", ["kk", "nl"])
+def test_bill_page_lists_its_published_documents(client, world, lang):
+    page = client.get(url("legislation:bill", world["bill"].public_uuid, lang=lang)).content.decode()
+    assert "https://example.org/docs/note.pdf" in page
+    assert {"kk": "Түсіндірме жазба", "nl": "Memorie van toelichting"}[lang] in page
+    assert "Internal draft" not in page  # not published
+
+
+def test_bill_api_gives_documents(client, world):
+    data = client.get(f"/api/v1/bills/{world['bill'].public_uuid}", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert [(d["kind"], d["title"], d["url"], d["language"]) for d in data["documents"]] == [
+        ("explanatory_note", "Explanatory note", "https://example.org/docs/note.pdf", "kk")]
