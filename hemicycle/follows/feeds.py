@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -68,7 +69,8 @@ class ChangesRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.sentence
+        # Feed readers take the description as HTML: the plain sentence is escaped (titles come from the record).
+        return escape(item.sentence)
 
     def item_link(self, item):
         return item.url
@@ -124,7 +126,7 @@ class SearchRssFeed(ChangesRssFeed):
         return selectors.search_query_normalise(request.GET) or None
 
     def item_description(self, item):
-        return item.snippet or item.sentence
+        return item.snippet or escape(item.sentence)  # the snippet is the search's safe, highlighted HTML
 
 
 class BillAtomFeed(AtomMixin, BillRssFeed):

@@ -9,6 +9,8 @@ carries only a date (a stage change, a new version) counts for the whole of that
 import dataclasses
 import datetime
 import hashlib
+import html
+import logging
 from urllib.parse import urlencode
 
 from django.db.models import Q
@@ -31,6 +33,8 @@ from hemicycle.legislation.models import (
 from hemicycle.legislation.selectors_votes import public_vote_events
 from hemicycle.people.models import Membership, Organization, Person
 from hemicycle.portal.templatetags.hemicycle import role_label, translated_value
+
+log = logging.getLogger(__name__)
 
 #: How far before its watermark a digest looks for changes recorded late (a step dated a few days back).
 LOOKBACK = datetime.timedelta(days=31)
@@ -417,6 +421,11 @@ def member_changes(person: Person, *, since=None, until=None, limit: int | None 
     ], since, until, limit)
 
 
+def _plain(markup) -> str:
+    """Highlighted HTML as plain text (for feed titles and the text part of the mail)."""
+    return " ".join(html.unescape(strip_tags(str(markup))).split())
+
+
 # --- searches ----------------------------------------------------------------------------------------------------
 
 def search_query_normalise(params) -> dict:
@@ -462,8 +471,8 @@ def search_changes(query: dict, *, since=None, until=None, limit: int | None = N
     changes = []
     for hit in hits:
         changes.append(Change(key=f"search:{hit.url}@{hit.changed_at.isoformat()}", at=hit.changed_at,
-                              title=str(hit.title), sentence=" ".join(strip_tags(str(hit.snippet)).split()),
-                              url=hit.url, snippet=str(hit.snippet)))
+                              title=_plain(hit.title), sentence=_plain(hit.snippet), url=hit.url,
+                              snippet=str(hit.snippet)))
     return _newest(changes, since, until, limit)
 
 
@@ -518,7 +527,8 @@ def changes_seen(kind: str, target, *, now: datetime.datetime) -> dict[str, str]
     try:
         changes = target_changes(kind, target, since=day_start(timezone.localdate(now)), until=now,
                                  limit=DIGEST_MAX_CHANGES)
-    except SearchUnavailable:
+    except Exception:  # noqa: BLE001 — only spares a repeat in the first digest: never worth refusing the follow
+        log.exception("Could not read what %s %r showed when it was followed.", kind, target)
         return {}
     return {change.key: change.at.isoformat() for change in changes}
 
