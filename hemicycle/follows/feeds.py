@@ -118,7 +118,7 @@ class MemberRssFeed(ChangesRssFeed):
 
 
 class SearchRssFeed(ChangesRssFeed):
-    """A saved search as a feed: the query is in the address (q, kind, stage, committee, from, to)."""
+    """A saved search as a feed: the query is in the address (q, kind, stage, committee, date_from, date_to)."""
 
     kind = Follow.Kind.SEARCH
 

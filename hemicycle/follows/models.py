@@ -42,7 +42,8 @@ class Follow(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("member"), null=True, blank=True, on_delete=models.CASCADE,
                                related_name="+")
     query = models.JSONField(_("search"), default=dict, blank=True,
-                             help_text=_("The search's parameters, normalised: q, kind, stage, committee, from, to."))
+                             help_text=_("The search's parameters, normalised: q, kind, stage, committee, date_from, "
+                                         "date_to."))
     query_key = models.CharField(_("search key"), max_length=64, blank=True, default="", editable=False)
     frequency = models.CharField(_("email"), max_length=10, choices=Frequency.choices, default=Frequency.DAILY)
     created_at = models.DateTimeField(_("followed since"), auto_now_add=True)

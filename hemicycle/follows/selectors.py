@@ -43,8 +43,10 @@ FEED_ITEMS = 50
 #: At most this many changes are gathered for one follow in one digest; the rest wait for the next one.
 DIGEST_MAX_CHANGES = 200
 
-#: The parameters of the search page a search follow keeps, in this order.
-SEARCH_PARAMS = ("q", "kind", "stage", "committee", "from", "to")
+#: The parameters of the search page a search follow keeps, in this order; the repeatable ones; other spellings.
+SEARCH_PARAMS = ("q", "kind", "stage", "committee", "date_from", "date_to")
+SEARCH_LISTS = frozenset({"kind"})
+SEARCH_ALIASES = {"date_from": "from", "date_to": "to"}
 #: Organizations one can follow: committees (their sittings, votes and the bills before them).
 FOLLOWABLE_ORGANIZATIONS = (Organization.Classification.COMMITTEE,)
 
@@ -428,32 +430,46 @@ def _plain(markup) -> str:
 
 # --- searches ----------------------------------------------------------------------------------------------------
 
+def _values(params, name: str) -> list[str]:
+    if hasattr(params, "getlist"):  # a QueryDict: every value of a repeated parameter (kind=bill&kind=person)
+        values = params.getlist(name)
+    else:
+        values = params.get(name, [])
+        values = list(values) if isinstance(values, (list, tuple)) else [values]
+    return [" ".join(str(value).split())[:200] for value in values]
+
+
 def search_query_normalise(params) -> dict:
-    """The search parameters a follow keeps: known names only, trimmed, without empty values (``params`` is a
-    QueryDict or a dict)."""
+    """The search parameters a follow keeps: known names only (``from``/``to`` stand for ``date_from``/``date_to``),
+    trimmed, without empty values; a parameter with several values (``kind``) becomes a sorted list.
+    ``params`` is a QueryDict or a dict."""
     query = {}
     for name in SEARCH_PARAMS:
-        value = params.get(name, "")
-        if isinstance(value, (list, tuple)):
-            value = value[0] if value else ""
-        value = " ".join(str(value).split())
-        if value:
-            query[name] = value[:200]
+        values = _values(params, name) + _values(params, SEARCH_ALIASES.get(name, ""))
+        values = sorted({value for value in values if value})
+        if values:
+            query[name] = values if name in SEARCH_LISTS else values[-1]
     return query
 
 
 def search_query_key(query: dict) -> str:
     """The same search, however its address was spelled, has the same key."""
-    return hashlib.sha256(urlencode(sorted(query.items())).encode()).hexdigest()
+    return hashlib.sha256(urlencode(sorted(query.items()), doseq=True).encode()).hexdigest()
 
 
 def search_url(query: dict) -> str:
-    return reverse("portal:search") + "?" + urlencode(query)
+    return reverse("portal:search") + "?" + urlencode(query, doseq=True)
+
+
+def search_fields(query: dict) -> list[tuple[str, str]]:
+    """The query as (name, value) pairs, one per value: hidden inputs of a form."""
+    return [(name, value) for name, values in query.items()
+            for value in (values if isinstance(values, list) else [values])]
 
 
 def search_label(query: dict) -> str:
     words = query.get("q", "")
-    filters = ", ".join(f"{name}: {value}" for name, value in query.items() if name != "q")
+    filters = ", ".join(f"{name}: {value}" for name, value in search_fields(query) if name != "q")
     if words and filters:
         return _("Search “%(words)s” (%(filters)s)") % {"words": words, "filters": filters}
     if words:
@@ -509,7 +525,7 @@ def follow_url(follow: Follow) -> str:
 def feed_urls(kind: str, target) -> dict[str, str]:
     """The RSS and Atom addresses of a followed thing, in the active language."""
     if kind == Follow.Kind.SEARCH:
-        query = "?" + urlencode(target)
+        query = "?" + urlencode(target, doseq=True)
         return {"rss": reverse("follows:search_rss") + query, "atom": reverse("follows:search_atom") + query}
     args = [target.public_uuid]
     return {"rss": reverse(f"follows:{kind}_rss", args=args), "atom": reverse(f"follows:{kind}_atom", args=args)}
@@ -565,6 +581,6 @@ def kind_of(target) -> str | None:
         return Follow.Kind.COMMITTEE if target.classification in FOLLOWABLE_ORGANIZATIONS else None
     if isinstance(target, Person):
         return Follow.Kind.MEMBER
-    if isinstance(target, dict):
-        return Follow.Kind.SEARCH if search_query_normalise(target) else None
+    if isinstance(target, dict):  # a search's parameters (a QueryDict too): words are needed to follow it
+        return Follow.Kind.SEARCH if search_query_normalise(target).get("q") else None
     return None

@@ -49,13 +49,26 @@ def _require_user(user) -> None:
         raise PermissionDenied("Log in to follow.")
 
 
-def _check_date(query: dict, name: str) -> None:
-    if name in query:
-        try:
-            datetime.date.fromisoformat(query[name])
-        except ValueError as exc:
-            raise ValidationError({name: gettext("“%(value)s” is not a date (YYYY-MM-DD).")
-                                   % {"value": query[name]}}) from exc
+def _check_search(query: dict) -> None:
+    """Refuse a search the search page would refuse, with its own messages (the search app's form decides)."""
+    try:
+        from hemicycle.search.forms import SearchForm  # the search app is optional (built apart)
+    except ImportError:
+        _check_dates(query)
+        return
+    form = SearchForm(query)
+    if not form.is_valid():
+        raise ValidationError({field: list(messages) for field, messages in form.errors.items()})
+
+
+def _check_dates(query: dict) -> None:
+    for name in ("date_from", "date_to"):
+        if name in query:
+            try:
+                datetime.date.fromisoformat(query[name])
+            except ValueError as exc:
+                raise ValidationError({name: gettext("“%(value)s” is not a date (YYYY-MM-DD).")
+                                       % {"value": query[name]}}) from exc
 
 
 @transaction.atomic
@@ -86,10 +99,9 @@ def follow_create(*, user, bill: Bill | None = None, organization: Organization 
         fields = {"kind": Follow.Kind.MEMBER, "person": person}
     else:
         normalised = selectors.search_query_normalise(query)
-        if not normalised:
-            raise ValidationError({"q": gettext("Give words to search for, or a filter.")})
-        _check_date(normalised, "from")
-        _check_date(normalised, "to")
+        if not normalised.get("q"):
+            raise ValidationError({"q": gettext("Give the words to search for.")})
+        _check_search(normalised)
         fields = {"kind": Follow.Kind.SEARCH, "query": normalised,
                   "query_key": selectors.search_query_key(normalised)}
     target = fields.get("query") if fields["kind"] == Follow.Kind.SEARCH else next(

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('bill', 'bill'), ('committee', 'committee'), ('member', 'member'), ('search', 'search')], max_length=20, verbose_name='kind')),
-                ('query', models.JSONField(blank=True, default=dict, help_text="The search's parameters, normalised: q, kind, stage, committee, from, to.", verbose_name='search')),
+                ('query', models.JSONField(blank=True, default=dict, help_text="The search's parameters, normalised: q, kind, stage, committee, date_from, date_to.", verbose_name='search')),
                 ('query_key', models.CharField(blank=True, default='', editable=False, max_length=64, verbose_name='search key')),
                 ('frequency', models.CharField(choices=[('daily', 'daily'), ('weekly', 'weekly'), ('never', 'no email')], default='daily', max_length=10, verbose_name='email')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='followed since')),

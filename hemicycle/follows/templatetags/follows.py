@@ -25,7 +25,7 @@ def follow_box(context, target):
     return {
         "kind": kind,
         "target_id": "" if kind == Follow.Kind.SEARCH else target.public_uuid,
-        "query": target if kind == Follow.Kind.SEARCH else {},
+        "query_fields": selectors.search_fields(target) if kind == Follow.Kind.SEARCH else [],
         "label": selectors.target_label(kind, target),
         "follow": selectors.follow_of(user, kind, target),
         "authenticated": bool(user and user.is_authenticated),

@@ -97,7 +97,7 @@ def test_the_next_address_must_be_on_this_site(client, world, alice):
     ({"what": "bill", "target": "not-a-uuid"}, "target"),
     ({"what": "bill", "target": "6d0e5b7c-3f7c-4b36-9d53-0a1f2b3c4d5e"}, "target"),
     ({"what": "search", "page": "2"}, "q"),
-    ({"what": "search", "q": "data", "from": "2026-02-30"}, "from"),
+    ({"what": "search", "q": "data", "date_from": "2026-02-30"}, "date_from"),
 ])
 def test_bad_input_answers_400_naming_the_field(client, world, alice, form, field):
     client.force_login(alice)

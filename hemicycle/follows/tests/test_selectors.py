@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.http import QueryDict
 from django.utils import timezone, translation
 
 from hemicycle.follows import selectors
@@ -208,8 +209,12 @@ def test_what_can_be_followed(world):
 
 
 def test_search_parameters_are_normalised_to_one_key():
-    one = selectors.search_query_normalise({"q": " open   data", "stage": "", "page": "3", "to": "2026-12-31"})
-    two = selectors.search_query_normalise({"to": "2026-12-31 ", "q": "open data"})
-    assert one == two == {"q": "open data", "to": "2026-12-31"}
+    one = selectors.search_query_normalise({"q": " open   data", "stage": "", "page": "3", "to": "2026-12-31",
+                                            "kind": ["person", "bill"]})
+    two = selectors.search_query_normalise(QueryDict("kind=bill&date_to=2026-12-31+&q=open+data&kind=person"))
+    assert one == two == {"q": "open data", "kind": ["bill", "person"], "date_to": "2026-12-31"}
     assert selectors.search_query_key(one) == selectors.search_query_key(two)
     assert selectors.search_query_key(one) != selectors.search_query_key({"q": "open data"})
+    assert selectors.search_fields(one) == [("q", "open data"), ("kind", "bill"), ("kind", "person"),
+                                            ("date_to", "2026-12-31")]
+    assert selectors.search_url(one).endswith("?q=open+data&kind=bill&kind=person&date_to=2026-12-31")

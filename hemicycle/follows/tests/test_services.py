@@ -54,8 +54,8 @@ def test_a_visitor_cannot_follow(world):
     ({}, "kind"),
     ({"bill": "<the bill>", "frequency": "hourly"}, "frequency"),
     ({"query": {"page": "2"}}, "q"),
-    ({"query": {"q": "data", "from": "2026-13-01"}}, "from"),
-    ({"query": {"q": "data", "to": "yesterday"}}, "to"),
+    ({"query": {"q": "data", "from": "2026-13-01"}}, "date_from"),
+    ({"query": {"q": "data", "date_to": "yesterday"}}, "date_to"),
 ])
 def test_bad_input_names_the_field(world, alice, arguments, field):
     arguments = {name: world["bill"] if value == "<the bill>" else value for name, value in arguments.items()}
