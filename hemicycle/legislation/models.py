@@ -132,7 +132,10 @@ class Bill(PublicRecord):
         verbose_name_plural = _("bills")
         ordering = ["-introduced_on", "-pk"]
         constraints = [models.UniqueConstraint(fields=["parliament", "number"], name="unique_bill_number")]
-        indexes = [models.Index(fields=["stage", "introduced_on"]), models.Index(fields=["committee", "stage"])]
+        indexes = [models.Index(fields=["stage", "introduced_on"]), models.Index(fields=["committee", "stage"]),
+                   # The few unpublished bills, found without reading the whole (wide) table: public lists of votes
+                   # leave out the votes on them (selectors_votes.public_vote_events).
+                   models.Index(fields=["id"], condition=models.Q(is_published=False), name="bill_unpublished")]
 
     def __str__(self):
         return f"{self.number} {self.title}"

@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 
 from hemicycle.legislation import votes as vote_service
-from hemicycle.legislation.models import AgendaItem, Sitting, Vote, VoteEvent
+from hemicycle.legislation.models import AgendaItem, Bill, Sitting, Vote, VoteEvent
 from hemicycle.people.models import Organization, Person
 
 Option = Vote.Option
@@ -27,10 +27,20 @@ def public_sittings() -> QuerySet[Sitting]:
     return Sitting.objects.filter(is_published=True)
 
 
+def _public_q(prefix: str = "") -> Q:
+    """Vote events (through ``prefix``) on no unpublished bill and at no unpublished sitting.
+
+    Written as "not among the unpublished ones" rather than as a join on published: the unpublished bills are few
+    and indexed, while the join reads every bill (a member's page counts thousands of votes on thousands of bills).
+    """
+    hidden_bills = Bill.objects.filter(is_published=False).values("pk")
+    hidden_sittings = Sitting.objects.filter(is_published=False).values("pk")
+    return ~Q(**{f"{prefix}bill__in": hidden_bills}) & ~Q(**{f"{prefix}sitting__in": hidden_sittings})
+
+
 def public_vote_events() -> QuerySet[VoteEvent]:
     # A vote on an unpublished bill stays out with its bill.
-    return VoteEvent.objects.filter(Q(bill__isnull=True) | Q(bill__is_published=True)).filter(
-        Q(sitting__isnull=True) | Q(sitting__is_published=True))
+    return VoteEvent.objects.filter(_public_q())
 
 
 # --- Sittings ----------------------------------------------------------------------------------------------------
@@ -133,19 +143,29 @@ def _partial_end(value: str) -> datetime.date | None:
     return datetime.date(year, month, day)
 
 
+def _seats(person: Person) -> list[tuple]:
+    """(organization pk, first day, last day or None) of each of the member's seats in a chamber or parliament."""
+    memberships = person.memberships.filter(organization__classification__in=ATTENDANCE_CLASSIFICATIONS)
+    return [(organization_id, _partial_start(start), _partial_end(end))
+            for organization_id, start, end in memberships.values_list("organization_id", "start_date", "end_date")]
+
+
+def _attendance_q(seats: list[tuple], prefix: str = "") -> Q:
+    """Vote events (through ``prefix``) of the member's chamber while they sat in it."""
+    query = Q(pk__in=[])
+    for organization_id, first, last in seats:
+        part = Q(**{f"{prefix}organization_id": organization_id})
+        if first:
+            part &= Q(**{f"{prefix}start__date__gte": first})
+        if last:
+            part &= Q(**{f"{prefix}start__date__lte": last})
+        query |= part
+    return query
+
+
 def attendance_scope(person: Person) -> QuerySet[VoteEvent]:
     """The vote events the member was expected at: those of their chamber while they sat in it."""
-    query = Q(pk__in=[])
-    memberships = person.memberships.filter(organization__classification__in=ATTENDANCE_CLASSIFICATIONS)
-    for organization_id, start, end in memberships.values_list("organization_id", "start_date", "end_date"):
-        part = Q(organization_id=organization_id)
-        first, last = _partial_start(start), _partial_end(end)
-        if first:
-            part &= Q(start__date__gte=first)
-        if last:
-            part &= Q(start__date__lte=last)
-        query |= part
-    return public_vote_events().filter(query)
+    return public_vote_events().filter(_attendance_q(_seats(person)))
 
 
 @dataclass(frozen=True)
@@ -162,22 +182,32 @@ class Attendance:
         return round(100 * self.share) if self.expected else None
 
 
-def member_attendance(person: Person) -> Attendance:
-    """Share of the vote events of the member's chamber, during their membership, at which they were not absent.
+def _member_record(person: Person) -> tuple[Attendance, int]:
+    """The member's attendance and the number of their public votes, in two queries whatever their number.
 
     A vote event with no row for the member counts as an absence.
     """
-    scope = attendance_scope(person)
-    expected = scope.count()
-    present = (Vote.objects.filter(person=person, vote_event__in=scope).exclude(option=Option.ABSENT).count()
-               if expected else 0)
-    return Attendance(present=present, expected=expected)
+    seats = _seats(person)
+    expected = public_vote_events().filter(_attendance_q(seats)).count()
+    counts = _public_votes(person).aggregate(
+        total=Count("pk"), present=Count("pk", filter=_attendance_q(seats, "vote_event__") & ~Q(option=Option.ABSENT)))
+    return Attendance(present=counts["present"] if expected else 0, expected=expected), counts["total"]
+
+
+def member_attendance(person: Person) -> Attendance:
+    """Share of the vote events of the member's chamber, during their membership, at which they were not absent."""
+    return _member_record(person)[0]
+
+
+def _public_votes(person: Person) -> QuerySet[Vote]:
+    # Joined to their vote events rather than "vote event in (public events)": the planner then reads the member's
+    # votes once instead of looking each public event up in the votes' index.
+    return Vote.objects.filter(person=person).filter(_public_q("vote_event__"))
 
 
 def member_votes(person: Person) -> QuerySet[Vote]:
     """The member's votes, latest first, with what each was on."""
-    return (Vote.objects.filter(person=person, vote_event__in=public_vote_events())
-            .select_related("vote_event", "vote_event__bill", "vote_event__organization", "group")
+    return (_public_votes(person).select_related("vote_event", "vote_event__bill", "vote_event__organization", "group")
             .order_by("-vote_event__start", "-vote_event__pk"))
 
 
@@ -198,9 +228,15 @@ def with_group_positions(votes: list[Vote]) -> list[Vote]:
     return votes
 
 
-def member_votes_page(person: Person, page: int | str = 1, per_page: int = VOTES_PER_PAGE):
-    """One page of the member's votes, each with its group's position (a Django ``Page``)."""
+def member_votes_page(person: Person, page: int | str = 1, per_page: int = VOTES_PER_PAGE, *,
+                      count: int | None = None):
+    """One page of the member's votes, each with its group's position (a Django ``Page``).
+
+    ``count``: the number of the member's public votes when the caller has it already (saves counting them again).
+    """
     paginator = Paginator(member_votes(person), per_page)
+    if count is not None:
+        paginator.count = count  # a cached property: set, it is not computed
     page_obj = paginator.get_page(page)
     page_obj.object_list = with_group_positions(list(page_obj.object_list))
     return page_obj
@@ -223,8 +259,9 @@ def member_voting_summary(person: Person, page: int | str = 1) -> dict | None:
     """What a member's page shows of their votes: attendance, a page of votes, recent sittings; None without votes."""
     if not Vote.objects.filter(person=person).exists():
         return None
+    attendance, total = _member_record(person)
     return {
-        "attendance": member_attendance(person),
-        "votes_page": member_votes_page(person, page),
+        "attendance": attendance,
+        "votes_page": member_votes_page(person, page, count=total),
         "sittings": member_sittings(person, limit=10),
     }

@@ -79,6 +79,37 @@ def test_member_votes_page_has_group_positions(world):
     assert (attendance.present, attendance.expected) == (2, 2)
 
 
+def test_votes_on_an_unpublished_bill_or_at_an_unpublished_sitting_stay_off_the_member_record(world):
+    from hemicycle.legislation.models import Bill, VoteEvent
+    from hemicycle.legislation.votes import vote_event_record
+
+    member = world.members[0]
+    day = datetime.datetime(2026, 9, 18, 6, tzinfo=datetime.UTC)
+    hidden_bill = Bill.objects.create(number="13-VIII", title="Not yet public", bill_type=world.bill.bill_type,
+                                      parliament=world.parliament, chamber=world.chamber, introduced_on=day.date(),
+                                      stage=world.stage, stage_entered_on=day.date(), is_published=False)
+    hidden_sitting = Sitting.objects.create(organization=world.chamber, kind="plenary", title="Closed", start=day,
+                                            end=day, is_published=False)
+    on_hidden_bill = vote_event_record(organization=world.chamber, motion="Hidden bill", start=day,
+                                       votes=[(member, "no")], bill=hidden_bill)
+    at_hidden_sitting = make_vote(world, ["no"] * 6, motion="Closed sitting", start=day, sitting=hidden_sitting)
+    # A motion on no bill, at no sitting, is public.
+    free = vote_event_record(organization=world.chamber, motion="Procedural motion", start=day,
+                             votes=[(member, "yes")])
+
+    assert set(sel.public_vote_events().filter(motion__in=["Hidden bill", "Closed sitting", "Procedural motion"])) \
+        == {free}
+    page = sel.member_votes_page(member, 1)
+    events = [vote.vote_event for vote in page.object_list]
+    assert page.paginator.count == 2 and free in events and world.extra["vote"] in events
+    assert on_hidden_bill not in events and at_hidden_sitting not in events
+    attendance = sel.member_attendance(member)
+    assert (attendance.present, attendance.expected) == (2, 2)
+    summary = sel.member_voting_summary(member)
+    assert summary["votes_page"].paginator.count == 2 and summary["attendance"] == attendance
+    assert VoteEvent.objects.filter(votes__person=member).count() == 4
+
+
 def _parse(body: bytes):
     calendar = icalendar.Calendar.from_ical(body)
     card = vobject.readOne(body.decode("utf-8"))
