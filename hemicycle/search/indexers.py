@@ -95,13 +95,17 @@ def bills(records: Iterable[Bill]) -> Iterator[tuple[int, DocumentSpec | None]]:
 
 
 def _version_text(body: list[dict], lang: str) -> str:
-    lines = []
+    """The words of a version in one language, headings ended by a dash so that a snippet reads
+    "General provisions — Article 1 — This Law governs…" rather than a run of numbers."""
+    parts = []
     for node in iter_nodes(body):
         heading = (node.get("heading") or {}).get(lang, "")
         text = (node.get("text") or {}).get(lang, "")
-        if heading or text:
-            lines.append(" ".join(part for part in (node.get("num", ""), heading, text) if part))
-    return "\n".join(lines)
+        if heading:
+            parts.append(f"{heading} —")
+        if text:
+            parts.append(text)
+    return "\n".join(parts)
 
 
 def texts(records: Iterable[Bill]) -> Iterator[tuple[int, DocumentSpec | None]]:

@@ -28,9 +28,14 @@ class Command(BaseCommand):
         from hemicycle.search.services import index_rebuild
 
         # Bulk writes send no signals: index everything once, at the end.
-        indexed = index_rebuild()
+        index_rebuild()
+        from django.db.models import Count
+
+        from hemicycle.search.models import SearchDocument
+
+        documents = dict(SearchDocument.objects.values_list("kind").annotate(n=Count("pk")))
         self.stdout.write(self.style.SUCCESS("Search index: " + ", ".join(
-            f"{kind} {changed}" for kind, (changed, _removed) in indexed.items())))
+            f"{documents.get(kind, 0)} {label.lower()}" for kind, label in SearchDocument.Kind.choices)))
         if options["no_accounts"]:
             return
         staff = demo_staff_ensure()
