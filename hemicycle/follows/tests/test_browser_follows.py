@@ -140,3 +140,43 @@ def test_the_follow_box_and_my_follows_pass_axe_in_every_language(page, live_ser
     for path in (bills["bill"], bills["committee"], bills["person"], "/follow/"):
         open_page(page, f"{live_server.url}/{language}{path}")
         _assert_axe_clean(page, f"{language}{path}")
+
+
+def test_following_a_search_from_its_results_without_javascript(browser, live_server, alice):  # noqa: F811
+    from hemicycle.legislation.tests import factories
+    from hemicycle.search.tests.test_search import _bill
+
+    world = factories.chambers()
+    _bill(world, "W-1", committee=world["old_legal"], en="On water resources", kk="Су ресурстары туралы")
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        open_page(tab, f"{live_server.url}/en/accounts/login/?next=/en/search/%3Fq%3Dwater%26kind%3Dbill")
+        _log_in(tab, alice.email)
+        assert urlsplit(tab.url).path == "/en/search/"
+        box = tab.locator("section.follow-box")
+        assert box.locator("h2").inner_text() == "Follow this search"
+        box.locator("select[name=frequency]").select_option("weekly")
+        box.locator("button[type=submit]").click()
+        tab.wait_for_load_state("load")
+        assert urlsplit(tab.url).query == "q=water&kind=bill"
+        follow = Follow.objects.get(user=alice)
+        assert (follow.query, follow.frequency) == ({"q": "water", "kind": ["bill"]}, "weekly")
+        open_page(tab, f"{live_server.url}/en/follow/")
+        assert "Search “water” (kind: bill)" in tab.locator(".follow-list").inner_text()
+    finally:
+        context.close()
+
+
+def test_the_search_page_with_the_follow_box_passes_axe(page, live_server, alice):  # noqa: F811
+    from hemicycle.legislation.tests import factories
+    from hemicycle.search.tests.test_search import _bill
+
+    world = factories.chambers()
+    _bill(world, "W-1", en="On water resources", kk="Су ресурстары туралы")
+    open_page(page, f"{live_server.url}/kk/accounts/login/")
+    _log_in(page, alice.email)
+    for language in ("kk", "en"):
+        open_page(page, f"{live_server.url}/{language}/search/?q=water")
+        assert page.locator("section.follow-box form").count() == 1
+        _assert_axe_clean(page, f"{language} search page")
