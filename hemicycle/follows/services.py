@@ -178,6 +178,7 @@ class DigestReport:
 
     sent: list[str] = dataclasses.field(default_factory=list)  # addresses mailed
     unchanged: int = 0  # people whose follows had nothing new
+    skipped: int = 0  # people whose follows another run was digesting, or had just digested
     failed: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # address, reason
 
 
@@ -242,8 +243,11 @@ def _ledger(follow: Follow, mailed: list[selectors.Change], now) -> dict:
     return {key: at for key, at in keys.items() if datetime.datetime.fromisoformat(at) >= keep_from}
 
 
-def digest_send(*, user, follow_ids, now: datetime.datetime | None = None, connection=None) -> bool:
-    """Mail ``user`` what changed in the follows ``follow_ids``; True when a mail went out.
+SENT, UNCHANGED, SKIPPED = "sent", "unchanged", "skipped"
+
+
+def digest_send(*, user, follow_ids, now: datetime.datetime | None = None, connection=None) -> str:
+    """Mail ``user`` what changed in the follows ``follow_ids``: SENT, UNCHANGED (no mail) or SKIPPED.
 
     Only follows due at ``now`` count. Nothing is sent when nothing changed; the watermarks move either way. A
     follow that another run holds, or that another run already digested, is left alone. Raises what the SMTP
@@ -256,7 +260,7 @@ def digest_send(*, user, follow_ids, now: datetime.datetime | None = None, conne
                        .filter(pk__in=list(follow_ids), user=user)
                        .select_related("user", "bill", "organization", "person").order_by("kind", "pk"))
         if not follows:
-            return False
+            return SKIPPED
         with translation.override(_language_for(user)):
             sections = _sections(follows, now)
             changed = [section for section in sections if section["changes"]]
@@ -269,7 +273,7 @@ def digest_send(*, user, follow_ids, now: datetime.datetime | None = None, conne
             follow.digested_keys = _ledger(follow, section["changes"], now)
             follow.digested_until = now
             follow.save(update_fields=["digested_until", "digested_keys"])
-        return bool(changed)
+        return SENT if changed else UNCHANGED
 
 
 def digests_send(*, frequency: str | None = None, now: datetime.datetime | None = None) -> DigestReport:
@@ -288,16 +292,18 @@ def digests_send(*, frequency: str | None = None, now: datetime.datetime | None 
         for user_id, follow_ids in by_user.items():
             user = users[user_id]
             try:
-                mailed = digest_send(user=user, follow_ids=follow_ids, now=now, connection=connection)
+                outcome = digest_send(user=user, follow_ids=follow_ids, now=now, connection=connection)
             except Exception as exc:  # noqa: BLE001 — one refused address must not stop the others' digests
                 log.warning("Digest to %s failed: %s", user.email, exc)
                 report.failed.append((user.email, f"{type(exc).__name__}: {exc}"))
                 connection.close()  # the next send opens a fresh session
                 continue
-            if mailed:
+            if outcome == SENT:
                 report.sent.append(user.email)
-            else:
+            elif outcome == UNCHANGED:
                 report.unchanged += 1
+            else:
+                report.skipped += 1
     finally:
         connection.close()
     return report

@@ -3,10 +3,12 @@ watermarks that move only after the server took the mail, and working unsubscrib
 
 import datetime
 import re
+import threading
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection, connections, transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -267,5 +269,35 @@ def test_the_command_reports_and_fails_when_a_digest_could_not_go(world, alice, 
     with pytest.raises(CommandError):
         call_command("send_digests", "--frequency", "daily", stdout=out, stderr=err)
     assert f"Sent: {alice.email}" in out.getvalue()
-    assert "1 digest(s) sent, 0 without changes, 1 failed." in out.getvalue()
+    assert "1 digest(s) sent, 0 without changes, 0 left to another run, 1 failed." in out.getvalue()
     assert f"Failed: {RefusingCollector.refused}: SMTPRecipientsRefused" in err.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_follow_that_another_run_holds_is_left_to_it(world, alice, smtp_server):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks: PostgreSQL (SQLite writes one transaction at a time anyway)")
+    follow = follow_create(user=alice, bill=world["bill"])
+    age(follow)
+    advance(world)
+    locked, release = threading.Event(), threading.Event()
+
+    def other_run():  # another send-digests process, in the middle of its mail to alice
+        try:
+            with transaction.atomic():
+                Follow.objects.select_for_update().get(pk=follow.pk)
+                locked.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_run)
+    thread.start()
+    try:
+        assert locked.wait(10)
+        report = digests_send()
+    finally:
+        release.set()
+        thread.join()
+    assert (report.sent, report.unchanged, report.skipped) == ([], 0, 1) and smtp_server.messages == []
+    assert digests_send().sent == [alice.email]  # once it is free (and still due), it goes out once

@@ -25,6 +25,6 @@ class Command(BaseCommand):
         for address, reason in report.failed:
             self.stderr.write(f"Failed: {address}: {reason}")
         self.stdout.write(f"{len(report.sent)} digest(s) sent, {report.unchanged} without changes, "
-                          f"{len(report.failed)} failed.")
+                          f"{report.skipped} left to another run, {len(report.failed)} failed.")
         if report.failed:
             raise CommandError(f"{len(report.failed)} digest(s) could not be sent; they will be retried next run.")
