@@ -14,6 +14,7 @@ import logging
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.db.models.functions import Least
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
@@ -171,7 +172,7 @@ def _versions(bill: Bill, since, until, limit) -> list[Change]:
     published = list(BillVersion.objects.filter(bill=bill, is_published=True).order_by("number")
                      .values_list("number", flat=True))
     previous = dict(zip(published[1:], published, strict=False))
-    rows = (BillVersion.objects.filter(bill=bill, is_published=True)
+    rows = (BillVersion.objects.filter(bill=bill, is_published=True).defer("body", "provenance")
             .filter(_between("created_on", since, until, dates=True)).order_by("-created_on", "-number"))
     changes = []
     for version in _cut(rows, limit):
@@ -298,16 +299,27 @@ def bill_changes(bill: Bill, *, since=None, until=None, limit: int | None = None
 
 # --- committees --------------------------------------------------------------------------------------------------
 
+def _place(sitting: Sitting) -> str:
+    place = _t(sitting, "place")
+    return _("Place: %(place)s.") % {"place": place} if place else ""
+
+
 def _sittings(org: Organization, since, until, limit) -> list[Change]:
-    """Sittings announced, moved (a new SEQUENCE) or cancelled."""
+    """Sittings announced (or, when recorded after the day, held), moved (a new SEQUENCE) or cancelled."""
     scope = Sitting.objects.filter(organization=org, is_published=True)
     changes = []
-    for sitting in _cut(scope.filter(_between("created_at", since, until)).order_by("-created_at", "-pk"), limit):
+    now = timezone.now()
+    # News when announced; a sitting recorded only after it took place is dated by its start.
+    rows = (scope.annotate(news_at=Least("created_at", "start")).filter(_between("news_at", since, until))
+            .order_by("-news_at", "-pk"))
+    for sitting in _cut(rows, limit):
         title = _t(sitting, "title")
+        values = {"when": _sitting_when(sitting), "title": title}
+        sentence = (_("The committee sat on %(when)s: “%(title)s”.") if sitting.start < now
+                    else _("A sitting is scheduled on %(when)s: “%(title)s”.")) % values
         changes.append(Change(
-            key=f"sitting:{sitting.pk}", at=sitting.created_at, title=_("Sitting: %(title)s") % {"title": title},
-            sentence=_join(_("A sitting is scheduled on %(when)s: “%(title)s”.") % {
-                "when": _sitting_when(sitting), "title": title}, _t(sitting, "place")),
+            key=f"sitting:{sitting.pk}", at=sitting.news_at,
+            title=_("Sitting: %(title)s") % {"title": title}, sentence=_join(sentence, _place(sitting)),
             url=sitting.get_absolute_url()))
     updated = (scope.filter(_between("updated_at", since, until))
                .filter(Q(sequence__gt=0) | Q(status=Sitting.Status.CANCELLED)).order_by("-updated_at", "-pk"))
@@ -325,7 +337,7 @@ def _sittings(org: Organization, since, until, limit) -> list[Change]:
                 key=f"sitting:{sitting.pk}:{sitting.sequence}", at=sitting.updated_at,
                 title=_("Changed: %(title)s") % {"title": title},
                 sentence=_join(_("The sitting “%(title)s” was changed; it is now on %(when)s.") % {
-                    "when": _sitting_when(sitting), "title": title}, _t(sitting, "place")),
+                    "when": _sitting_when(sitting), "title": title}, _place(sitting)),
                 url=sitting.get_absolute_url()))
     return changes
 

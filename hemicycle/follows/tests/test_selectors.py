@@ -218,3 +218,16 @@ def test_search_parameters_are_normalised_to_one_key():
     assert selectors.search_fields(one) == [("q", "open data"), ("kind", "bill"), ("kind", "person"),
                                             ("date_to", "2026-12-31")]
     assert selectors.search_url(one).endswith("?q=open+data&kind=bill&kind=person&date_to=2026-12-31")
+
+
+def test_a_sitting_recorded_after_it_took_place_is_dated_by_its_start(world):
+    held = world["committee"].sittings.create(
+        kind=Sitting.Kind.COMMITTEE, title="Hearing on open data", title_en="Hearing on open data",
+        start=timezone.now() - datetime.timedelta(days=3), end=timezone.now() - datetime.timedelta(days=3, hours=-2),
+        place_en="Room 4", status=Sitting.Status.HELD)
+    change = next(c for c in selectors.committee_changes(world["committee"]) if c.key == f"sitting:{held.pk}")
+    assert change.at == held.start
+    assert change.sentence.startswith("The committee sat on ") and change.sentence.endswith("Place: Room 4.")
+    upcoming = next(c for c in selectors.committee_changes(world["committee"])
+                    if c.key == f"sitting:{world['upcoming'].pk}")
+    assert upcoming.at == world["upcoming"].created_at and upcoming.sentence.startswith("A sitting is scheduled")

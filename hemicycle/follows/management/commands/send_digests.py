@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = "Email each person a digest of what changed in the bills, committees, members and searches they follow."
 
     def add_arguments(self, parser):
-        parser.add_argument("--frequency", choices=[Follow.Frequency.DAILY, Follow.Frequency.WEEKLY],
+        parser.add_argument("--frequency", choices=[Follow.Frequency.DAILY.value, Follow.Frequency.WEEKLY.value],
                             help="Only the follows with this email frequency (default: both, each when due).")
 
     def handle(self, *args, frequency=None, **options):
