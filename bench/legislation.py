@@ -186,6 +186,43 @@ def query_counts(addresses: dict[str, list[str]]) -> dict[str, int]:
 
 # --- the server and the load --------------------------------------------------------------------------------
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_of(pid: int) -> tuple[int, float] | None:
+    """(parent pid, user + system CPU seconds) of a process, from /proc; None when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK
+
+
+def cpu_seconds(server_pid: int, database: str) -> dict[str, dict[int, float]]:
+    """CPU seconds so far of the server's processes (granian and its workers) and of the PostgreSQL backends
+    connected to ``database``: what the pages cost the machine, whatever else runs on it."""
+    import psycopg
+
+    processes = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (found := _cpu_of(int(entry.name))):
+            processes[int(entry.name)] = found
+    server, frontier = {server_pid}, [server_pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, (ppid, _cpu) in processes.items() if ppid == parent and pid not in server]
+        server.update(children)
+        frontier.extend(children)
+    with psycopg.connect(DATABASE_URL, autocommit=True) as conn:
+        backends = {row[0] for row in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [database])}
+    return {"server": {pid: processes[pid][1] for pid in server if pid in processes},
+            "database": {pid: processes[pid][1] for pid in backends if pid in processes}}
+
+
+def cpu_spent(before: dict, after: dict) -> dict[str, float]:
+    return {side: sum(cpu - before[side].get(pid, 0.0) for pid, cpu in after[side].items()) for side in after}
+
 class Server:
     def __init__(self, port: int, log: Path):
         env = {**os.environ, "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL, "DEBUG": "0", "HOST": "127.0.0.1",
@@ -269,6 +306,8 @@ def load(port: int, urls: list[str], seconds: float, seed: int) -> dict:
 def row(label: str, result: dict) -> str:
     values = result["latencies"]
     n, failed = len(values), sum(result["errors"].values())
+    spent = result["spent"]
+    per_request = {side: seconds * 1000 / max(n + failed, 1) for side, seconds in spent.items()}
     if n >= 2:
         cuts = statistics.quantiles(values, n=100, method="inclusive")
         p50, p90, p99 = cuts[49] * 1000, cuts[89] * 1000, cuts[98] * 1000
@@ -276,7 +315,8 @@ def row(label: str, result: dict) -> str:
         p50 = p90 = p99 = float("nan")
     top = values[-1] * 1000 if values else float("nan")
     return (f"{label:<22} {n + failed:>8} {failed:>7} {n / result['wall']:>8.1f} {p50:>8.1f} {p90:>8.1f} "
-            f"{p99:>8.1f} {top:>8.1f} {result['client_cpu'] / result['wall'] * 100:>6.0f}%")
+            f"{p99:>8.1f} {top:>8.1f} {per_request['server']:>7.1f} {per_request['database']:>7.1f} "
+            f"{result['client_cpu'] / result['wall'] * 100:>6.0f}%")
 
 
 def main() -> None:
@@ -300,6 +340,7 @@ def main() -> None:
 
     connections.close_all()
 
+    database = urllib.parse.urlsplit(DATABASE_URL).path.lstrip("/")
     log = Path(tempfile.mkstemp(prefix="hemicycle-bench-legislation-", suffix=".log")[1])
     server = Server(free_port(), log)
     results = {}
@@ -309,7 +350,9 @@ def main() -> None:
         for number, (label, urls) in enumerate(addresses.items()):
             print(f"{label}: warming up {WARMUP:.0f} s, measuring {DURATION:.0f} s …", flush=True)
             load(server.port, urls, WARMUP, seed=number + 100)
+            before = cpu_seconds(server.process.pid, database)
             results[label] = load(server.port, urls, DURATION, seed=number)
+            results[label]["spent"] = cpu_spent(before, cpu_seconds(server.process.pid, database))
     finally:
         server.stop()
     load_after = os.getloadavg()[0]
@@ -326,11 +369,12 @@ def main() -> None:
     print(f"load average (1 min) before the first page and after the last: {load_before:.2f}, {load_after:.2f} "
           f"(other work on the machine takes cores from the server)")
     print(f"{'page':<22} {'requests':>8} {'errors':>7} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
-          f"{'max ms':>8} {'client':>7}")
+          f"{'max ms':>8} {'app CPU':>7} {'DB CPU':>7} {'client':>7}")
     for label, result in results.items():
         print(row(label, result))
     print("database queries per page: " + ", ".join(f"{label} {n}" for label, n in counts.items()))
-    print("(client: the load generator's own CPU time, as a share of one core)")
+    print("app CPU, DB CPU: CPU milliseconds per request of the server's processes and of its PostgreSQL "
+          "backends; client: the load generator's own CPU time, as a share of one core")
     failed = {label: r["errors"] for label, r in results.items() if r["errors"]}
     bad_pages = {label: n for label, n in counts.items() if n < 0}
     if failed or bad_pages:

@@ -118,3 +118,9 @@ def test_the_command_takes_a_vote_budget():
     call_command("demo_legislation", "--bills", "12", "--votes", "0", "--seed", "4", stdout=out)
     assert Bill.objects.filter(is_demo=True).count() == 12
     assert not Vote.objects.filter(vote_event__bill__is_demo=True).exists()
+    # Bulk inserts send no signals; the command indexes the new bills and their texts itself.
+    from hemicycle.search.models import SearchDocument
+
+    bills = set(Bill.objects.filter(is_demo=True).values_list("pk", flat=True))
+    assert set(SearchDocument.objects.filter(kind="bill").values_list("object_id", flat=True)) == bills
+    assert set(SearchDocument.objects.filter(kind="text").values_list("object_id", flat=True)) == bills

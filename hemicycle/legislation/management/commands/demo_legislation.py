@@ -2,6 +2,7 @@ import sys
 import time
 
 from django.conf import settings
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -42,3 +43,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             "Demo legislation: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items())
             + f" in {elapsed:.1f} s"))
+        # The rows are bulk-inserted, which sends no signals: the bills and their texts are indexed once, here.
+        if "rebuild_search_index" in get_commands():
+            call_command("rebuild_search_index", kind=["bill", "text"], verbosity=options["verbosity"],
+                         stdout=self.stdout._out, stderr=self.stderr._out)
