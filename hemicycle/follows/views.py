@@ -49,11 +49,12 @@ def _next(request, default: str) -> str:
     return default
 
 
-def _bad_request(request, error: ValidationError):
+def _bad_request(request, error: ValidationError, title: str):
+    """400 with every message, each after the name of the field it is about."""
     details = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
     lines = [f"{field}: {' '.join(msgs)}" if field else " ".join(msgs) for field, msgs in details.items()]
-    return render(request, "portal/error.html", {"status": 400, "title": _("This cannot be followed"),
-                                                 "message": " ".join(lines)}, status=400)
+    return render(request, "portal/error.html", {"status": 400, "title": title, "message": " ".join(lines)},
+                  status=400)
 
 
 def _login_redirect(request):
@@ -63,10 +64,10 @@ def _login_redirect(request):
 
 
 TARGETS = {
-    Follow.Kind.BILL: ("bill", lambda uuid: Bill.objects.filter(public_id=f"ocd-bill/{uuid}", is_published=True)),
+    Follow.Kind.BILL: ("bill", lambda key: Bill.objects.filter(public_id=f"ocd-bill/{key}", is_published=True)),
     Follow.Kind.COMMITTEE: ("organization",
-                            lambda uuid: Organization.objects.filter(public_id=f"ocd-organization/{uuid}")),
-    Follow.Kind.MEMBER: ("person", lambda uuid: Person.objects.filter(public_id=f"ocd-person/{uuid}")),
+                            lambda key: Organization.objects.filter(public_id=f"ocd-organization/{key}")),
+    Follow.Kind.MEMBER: ("person", lambda key: Person.objects.filter(public_id=f"ocd-person/{key}")),
 }
 
 
@@ -104,7 +105,7 @@ def follow_add(request):
         follow = services.follow_create(user=request.user, frequency=request.POST.get("frequency") or "daily",
                                         **_target_arguments(request))
     except ValidationError as error:
-        return _bad_request(request, error)
+        return _bad_request(request, error, _("This cannot be followed"))
     label = selectors.follow_label(follow)
     if follow.frequency == Follow.Frequency.NEVER:
         messages.success(request, _("You follow %(label)s. No email: read its feed or “My follows”.")
@@ -144,7 +145,7 @@ def follow_frequency(request, pk):
     try:
         services.follow_set_frequency(follow=follow, frequency=request.POST.get("frequency", ""), by=request.user)
     except ValidationError as error:
-        return _bad_request(request, error)
+        return _bad_request(request, error, _("The email frequency was not changed"))
     messages.success(request, _("Email for %(label)s: %(frequency)s.")
                      % {"label": selectors.follow_label(follow), "frequency": follow.get_frequency_display()})
     return redirect(_next(request, reverse("follows:my_follows")))
