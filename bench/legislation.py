@@ -7,14 +7,16 @@ keep-alive connections, for DURATION seconds per page after WARMUP seconds unmea
 - a random member page (``/en/people/<uuid>/``) among the 145 members who vote, with their votes and attendance;
 - search (``/<lang>/search/?q=<word>``): a word of a bill title, in the title's language (kk, ru, en, fr, nl, de).
 Every answer must be 200: other statuses and failed connections are counted, printed, and make the script fail.
-The client shares the machine's cores with the server and PostgreSQL; its own CPU time is printed beside the figures.
-Then, in this process with Django's test client, the number of database queries of each page.
+Beside the latencies, the CPU milliseconds each request cost the server's processes and its PostgreSQL backends
+(from /proc: they hold when other work shares the machine, when requests per second do not), the client's own CPU,
+and the number of database queries of each page (Django's test client, in this process).
 
 The data set: the demo world, then BILLS demo bills with about VOTES individual votes among them
 (``hemicycle demo-legislation --bills BILLS --votes VOTES``: bills go to their roll-calls of 145 members while
 the votes so far are under the budget's share; the others wait in committee), then ``hemicycle
 rebuild-search-index`` when that command exists. It is made once in DATABASE_URL's database (created when missing)
 and kept: a re-run with the same BILLS and VOTES reuses it (FRESH=1 makes it again; REINDEX=1 rebuilds the index).
+A database that this script did not make is never dropped nor filled: it stops and asks for another name.
 
     uv run python bench/legislation.py            # or: make bench
     DURATION=60 CONCURRENCY=16 uv run python bench/legislation.py
@@ -48,6 +50,8 @@ WARMUP = float(os.environ.get("WARMUP", "3"))
 CONCURRENCY = int(os.environ.get("CONCURRENCY", "8"))
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 SEED = 1
+#: Written on the databases this script makes: it drops no other.
+OWNER = "bench/legislation.py"
 KNOBS = ("DATABASE_URL", "REDIS_URL", "BILLS", "VOTES", "DURATION", "WARMUP", "CONCURRENCY", "WEB_CONCURRENCY",
          "FRESH", "REINDEX")
 
@@ -59,8 +63,8 @@ def the_command() -> str:
 
 def database_ensure(url: str, wanted: dict) -> dict:
     """The note kept on the database of ``url`` about its data set (as its COMMENT); ``{}`` when the database is
-    new. A database whose data set is not the one wanted (or FRESH=1) is dropped and created again: faster than
-    deleting a million rows."""
+    new. A database this script made whose data set is not the one wanted, or is unfinished (or FRESH=1), is
+    dropped and created again: faster than deleting a million rows. Any other database is left alone."""
     import psycopg
     from psycopg import sql
 
@@ -71,13 +75,22 @@ def database_ensure(url: str, wanted: dict) -> dict:
         with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
             row = conn.execute("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
                                [name]).fetchone()
-            note = json.loads(row[0] or "{}") if row else {}
-            if row and (os.environ.get("FRESH") == "1" or note.get("wanted") != wanted):
-                print(f"dropping database {name}: its data set is not the one wanted here", flush=True)
+            try:
+                note = json.loads(row[0] or "{}") if row else {}
+            except ValueError:
+                note = {}
+            if row and note.get("made_by") != OWNER:
+                sys.exit(f"bench/legislation.py: the database {name} exists and was not made by this script; it "
+                         f"leaves it alone. Name another one in DATABASE_URL.")
+            stale = note.get("wanted") != wanted or not note.get("generated_in")
+            if row and (os.environ.get("FRESH") == "1" or stale):
+                print(f"dropping database {name}: its data set is not the one wanted here, or unfinished", flush=True)
                 conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
                 row, note = None, {}
             if not row:
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+                conn.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+                    sql.Identifier(name), sql.Literal(json.dumps({"made_by": OWNER}))))
                 print(f"created database {name}", flush=True)
     except psycopg.OperationalError as exc:
         sys.exit(f"bench/legislation.py needs PostgreSQL at {parts.hostname}:{parts.port or 5432} ({exc}).")
@@ -119,7 +132,8 @@ def dataset_ensure(note: dict, wanted: dict) -> dict:
               f"--votes {VOTES} --seed {SEED}) …", flush=True)
         started = time.perf_counter()
         counts = generate_demo_legislation(bills=BILLS, votes=VOTES, seed=SEED)
-        note = {"wanted": wanted, "generated_in": round(time.perf_counter() - started, 1), "counts": counts}
+        note = {"made_by": OWNER, "wanted": wanted, "generated_in": round(time.perf_counter() - started, 1),
+                "counts": counts}
         made_now = True
     reindex = made_now or os.environ.get("REINDEX") == "1" or not note.get("indexed_in")
     if reindex and "rebuild_search_index" in get_commands():
