@@ -31,7 +31,7 @@ from hemicycle.legislation.models import (
     Vote,
     VoteEvent,
 )
-from hemicycle.legislation.selectors_votes import public_vote_events
+from hemicycle.legislation.selectors_votes import member_votes, public_vote_events
 from hemicycle.people.models import Membership, Organization, Person
 from hemicycle.portal.templatetags.hemicycle import role_label, translated_value
 
@@ -355,9 +355,7 @@ def committee_changes(org: Organization, *, since=None, until=None, limit: int |
 # --- members -----------------------------------------------------------------------------------------------------
 
 def _member_votes(person: Person, name: str, since, until, limit) -> list[Change]:
-    rows = (Vote.objects.filter(person=person, vote_event__in=public_vote_events())
-            .filter(_between("vote_event__start", since, until))
-            .select_related("vote_event", "vote_event__bill").order_by("-vote_event__start", "-pk"))
+    rows = member_votes(person).filter(_between("vote_event__start", since, until))  # the member page's rule
     changes = []
     for vote in _cut(rows, limit):
         event = vote.vote_event
