@@ -240,6 +240,8 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_VIEW = "hemicycle.portal.views.rate_limited"
 RATELIMIT_SIGNUP = os.environ.get("RATELIMIT_SIGNUP", "5/h")
 RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "10/m")
+# Follow, unfollow and frequency changes, per account.
+RATELIMIT_FOLLOW = os.environ.get("RATELIMIT_FOLLOW", "60/h")
 if not REDIS_URL:
     # Local memory is per process: good enough for a one-process demo, not for a national audience.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -32,7 +32,7 @@ FOLLOW_RATE_GROUP = "hemicycle.follows.write"
 
 
 def _follow_rate(group, request) -> str:
-    return getattr(settings, "RATELIMIT_FOLLOW", "60/h")
+    return settings.RATELIMIT_FOLLOW
 
 
 def follow_rate_limit(view):

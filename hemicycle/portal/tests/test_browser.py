@@ -161,7 +161,7 @@ def test_search_box_works_without_javascript(browser, live_server, world):
         assert urlsplit(page.url).path == "/fr/search/"
         # reverse() follows whatever language the test thread last activated: compare paths without the prefix.
         person_path = "/fr" + _strip_language(world["person"].get_absolute_url())
-        result = page.locator(f".result-list a[href='{person_path}']")
+        result = page.locator(f".search-hits a[href='{person_path}']")
         assert result.count() == 1, page.content()[:2000]
         result.click()
         page.wait_for_load_state("load")
