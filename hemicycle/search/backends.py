@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 from hemicycle.search.query import MIN_PREFIX, ParsedQuery, Term
 from hemicycle.search.stemming import SNOWBALL, stems, words
@@ -93,9 +93,11 @@ def _pg_prefix_query(term: Term) -> tuple[str, list] | None:
 def _pg_term(term: Term) -> tuple[str, list]:
     function = "phraseto_tsquery" if term.is_phrase else "plainto_tsquery"
     text = " ".join(term.words)
-    parts = [f"{function}('{config}', %s)" for config in PG_CONFIG.values()]
-    params = [text] * len(parts)
     prefix = _pg_prefix_query(term)
+    # Kazakh's "simple" parse is covered by the prefix query when there is one.
+    configs = [config for language, config in PG_CONFIG.items() if language != "kk" or prefix is None]
+    parts = [f"{function}('{config}', %s)" for config in configs]
+    params = [text] * len(parts)
     if prefix:
         parts.append(prefix[0])
         params.extend(prefix[1])
@@ -133,7 +135,11 @@ def pg_search(query: ParsedQuery, filters: Filters, *, limit: int, offset: int, 
     kind_where, kind_params = filters.sql(without_kind=True)
     order_by = {"newest": "d.date DESC NULLS LAST, rank DESC", "changed": "d.changed_at DESC, rank DESC"}.get(
         order, "rank DESC, d.date DESC NULLS LAST")
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The planner cannot guess how many documents an OR of stems and prefixes matches and, not counting the
+        # cost of reading large vectors out of TOAST, prefers reading the whole table: 70 ms instead of 10 ms at
+        # 20,000 documents. The GIN index is always the right way in; say so for these two queries only.
+        cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(
             f"""WITH q AS (SELECT {tsquery} AS query)
                 SELECT d.id, ts_rank(d.vector, q.query, 1) AS rank FROM {TABLE} d, q
@@ -147,6 +153,12 @@ def pg_search(query: ParsedQuery, filters: Filters, *, limit: int, offset: int, 
         by_kind = dict(cursor.fetchall())
     total = sum(count for kind, count in by_kind.items() if not filters.kinds or kind in filters.kinds)
     return Matches(ids, total, by_kind)
+
+
+def pg_analyze() -> None:
+    """Fresh planner statistics after a rebuild."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {TABLE}")
 
 
 # --- SQLite FTS5 -----------------------------------------------------------------------------------------------

@@ -95,4 +95,6 @@ def index_rebuild(*, kinds: Iterable[str] | None = None, progress=None) -> dict[
             backends.remove(vanished)
             SearchDocument.objects.filter(pk__in=vanished).delete()
         summary[kind] = (changed, removed + len(vanished))
+    if backends.is_postgresql():
+        backends.pg_analyze()
     return summary
