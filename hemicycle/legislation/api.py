@@ -132,7 +132,7 @@ class BillDocumentOut(Schema):
     summary: str
     date: datetime.date
     stage: str | None
-    url: str = Field(description="The official copy of the document")
+    url: str = Field(description="The official copy of the document; empty when it is not online")
     language: str
 
 

@@ -29,6 +29,7 @@ from hemicycle.legislation.models import (
     AgendaItem,
     Amendment,
     Bill,
+    BillDocument,
     BillStageChange,
     BillType,
     BillVersion,
@@ -212,7 +213,8 @@ def _fill(template: dict, **values) -> dict:
 
 
 def _demo_title(text: dict) -> dict:
-    return {lang: value + DEMO_SUFFIX[lang] for lang, value in text.items()}
+    """A title labelled as demo, capitalised (a topic may open it: "деректерді қорғау жөніндегі…")."""
+    return {lang: value[:1].upper() + value[1:] + DEMO_SUFFIX[lang] for lang, value in text.items()}
 
 
 # --- the world --------------------------------------------------------------------------------------------------
@@ -320,6 +322,48 @@ def _quiet(obj):
     return obj
 
 
+#: The documents that go with a demo bill: (kind, title, plain-words summary). Described, not online (no address).
+DOCUMENTS = {
+    "explanatory_note": (_t("Түсіндірме жазба", "Пояснительная записка", "Explanatory note", "Exposé des motifs",
+                            "Memorie van toelichting", "Begründung"),
+                         _t("Заң жобасы не үшін қажет, нені өзгертеді және кімге әсер етеді.",
+                            "Зачем нужен законопроект, что он меняет и кого касается.",
+                            "Why the bill is needed, what it changes and whom it affects.",
+                            "Pourquoi le projet est nécessaire, ce qu'il change et qui il concerne.",
+                            "Waarom het voorstel nodig is, wat het verandert en wie het raakt.",
+                            "Warum der Entwurf nötig ist, was er ändert und wen er betrifft.")),
+    "financial_estimate": (_t("Қаржылық-экономикалық негіздеме", "Финансово-экономическое обоснование",
+                              "Financial estimate", "Estimation financière", "Financiële raming",
+                              "Finanzielle Folgenabschätzung"),
+                           _t("Заң бюджетке қанша тұрады және қаржы қайдан алынады.",
+                              "Сколько закон будет стоить бюджету и откуда возьмутся средства.",
+                              "What the law will cost the budget and where the money comes from.",
+                              "Ce que la loi coûtera au budget et d'où viendra l'argent.",
+                              "Wat de wet de begroting kost en waar het geld vandaan komt.",
+                              "Was das Gesetz den Haushalt kostet und woher das Geld kommt.")),
+    "committee_report": (_t("Комитет қорытындысы", "Заключение комитета", "Committee report",
+                            "Rapport de la commission", "Commissieverslag", "Ausschussbericht"),
+                         _t("Комитет заң жобасын зерделеп, түзетулер ұсынды және оны қабылдауды ұсынады.",
+                            "Комитет изучил законопроект, предложил поправки и рекомендует его принять.",
+                            "The committee examined the bill, proposed amendments and recommends adopting it.",
+                            "La commission a examiné le projet, proposé des amendements et recommande de l'adopter.",
+                            "De commissie heeft het voorstel onderzocht, amendementen voorgesteld en beveelt aan "
+                            "het aan te nemen.",
+                            "Der Ausschuss hat den Entwurf geprüft, Änderungen vorgeschlagen und empfiehlt, ihn "
+                            "anzunehmen.")),
+    "objections": (_t("Мемлекет басшысының қарсылықтары", "Возражения Главы государства",
+                      "Objections of the Head of State", "Objections du chef de l'État",
+                      "Bezwaren van het staatshoofd", "Einwände des Staatsoberhaupts"),
+                   _t("Мемлекет басшысы заңға қол қоймай, қайта қарау үшін қайтарды; не себепті екені осы жерде.",
+                      "Глава государства не подписал закон и вернул его на повторное рассмотрение; здесь — почему.",
+                      "The Head of State did not sign the law and sent it back for reconsideration; here is why.",
+                      "Le chef de l'État n'a pas signé la loi et l'a renvoyée pour réexamen ; voici pourquoi.",
+                      "Het staatshoofd heeft de wet niet ondertekend en teruggestuurd voor heroverweging; "
+                      "hier staat waarom.",
+                      "Das Staatsoberhaupt hat das Gesetz nicht unterzeichnet und zur erneuten Beratung "
+                      "zurückgesandt; hier steht, warum.")),
+}
+
 INTRODUCED = _t("Енгізілген мәтін", "Внесённый текст", "As introduced", "Texte déposé", "Zoals ingediend",
                 "Eingebrachte Fassung")
 
@@ -348,6 +392,14 @@ class _Generator:
         self.pending_agenda: list[AgendaItem] = []
         self.pending_sponsors: list = []
         self.pending_movers: list = []
+        self.pending_documents: list[BillDocument] = []
+
+    def document(self, kind: str, day: datetime.date):
+        """A demo document of the current bill, at its current stage (written with the batch)."""
+        title, summary = DOCUMENTS[kind]
+        self.pending_documents.append(BillDocument(
+            bill=self.bill_, kind=kind, date=day, stage=self.bill_.stage, language="kk",
+            **translated_fields("title", _demo_title(title)), **translated_fields("summary", summary)))
 
     def flush(self):
         """Write the rows kept for the batch: votes (COPY on PostgreSQL), stage changes, agenda items, sponsors."""
@@ -365,8 +417,9 @@ class _Generator:
         AgendaItem.objects.bulk_create(self.pending_agenda, batch_size=1000)
         Bill.sponsors.through.objects.bulk_create(self.pending_sponsors, batch_size=1000)
         Amendment.movers.through.objects.bulk_create(self.pending_movers, batch_size=1000)
+        BillDocument.objects.bulk_create(self.pending_documents, batch_size=1000)
         self.pending_votes, self.pending_changes, self.pending_agenda = [], [], []
-        self.pending_sponsors, self.pending_movers = [], []
+        self.pending_sponsors, self.pending_movers, self.pending_documents = [], [], []
 
     # sittings and votes
 
@@ -474,6 +527,9 @@ class _Generator:
         self.changes.append(BillStageChange(bill=bill, stage=initial, entered_on=day, chamber=chamber))
         self.counts["bills"] += 1
         version = self.version(_body(rng, topic), {}, INTRODUCED, day)
+        self.document("explanatory_note", day)
+        if code == "budget":
+            self.document("financial_estimate", day)
         if inherited:
             # As services.chamber_succession_apply records it: same stage, new chamber, a note in six languages.
             bill.chamber, bill.committee, day = world.chamber, committee, FIRST_DAY
@@ -518,6 +574,7 @@ class _Generator:
             return
         if not step("committee_report", gap=(15, 40)):
             return
+        self.document("committee_report", day)
         recommended = [] if code == "ratification" else self.table(version, rng.randint(1, 2), committee, True)
         day += datetime.timedelta(days=rng.randint(5, 12))
         if fate < 0.2 or day > LAST_DAY or not self.may_vote:  # the vote budget: wait for the plenary
@@ -557,7 +614,10 @@ class _Generator:
         if fate < 0.5 or not step("sent_to_head_of_state", gap=(2, 10)) or fate < 0.55:
             return
         if fate < 0.6:  # returned with objections, then passed again by two thirds
-            if not step("returned", gap=(10, 30)) or not step("reconsidered", gap=(5, 20)):
+            if not step("returned", gap=(10, 30)):
+                return
+            self.document("objections", day)
+            if not step("reconsidered", gap=(5, 20)):
                 return
             again = self.vote(bill=self.bill_, day=day, motion=MOTIONS["reconsidered"],
                               stage=stage_of("reconsidered"), wanted=True, qualified=True)

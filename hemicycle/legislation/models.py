@@ -174,7 +174,8 @@ class BillStageChange(models.Model):
 
 class BillDocument(models.Model):
     """A document that goes with a bill: the explanatory note, a committee report, an opinion, the Head of State's
-    objections. Hemicycle links to the official copy (``url``); its page says what the document is, in plain words."""
+    objections. Hemicycle links to the official copy (``url``) when it is online, and says in plain words what the
+    document is."""
 
     class Kind(models.TextChoices):
         EXPLANATORY_NOTE = "explanatory_note", _("explanatory note")
@@ -194,7 +195,8 @@ class BillDocument(models.Model):
     date = models.DateField(_("date"))
     stage = models.ForeignKey(Stage, verbose_name=_("at stage"), null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+")
-    url = models.URLField(_("address of the official copy"), max_length=500)
+    url = models.URLField(_("address of the official copy"), max_length=500, blank=True,
+                          help_text=_("Empty: the document is described here but not online."))
     language = models.CharField(_("language of the document"), max_length=20, blank=True,
                                 help_text=_("BCP 47 tag, e.g. kk, ru"))
     is_published = models.BooleanField(_("published"), default=True)

@@ -34,6 +34,18 @@ def test_counts_and_labels(generated):
     assert Sitting.objects.filter(is_demo=True, kind="plenary").exists()
 
 
+def test_documents_follow_the_story_of_each_bill(generated):
+    for bill in Bill.objects.filter(is_demo=True).prefetch_related("documents", "stage_changes__stage"):
+        kinds = [document.kind for document in bill.documents.all()]
+        reached = {change.stage.code for change in bill.stage_changes.all()}
+        assert kinds[0] == "explanatory_note", bill
+        assert ("committee_report" in kinds) == ("committee_report" in reached), bill
+        assert ("objections" in kinds) == ("returned" in reached), bill
+        assert all(document.title_kk.endswith("(демо)") and document.summary_nl for document in
+                   bill.documents.all())
+        assert bill.title_kk[:1].isupper()
+
+
 def test_every_vote_has_145_members_and_counts_match(generated):
     events = VoteEvent.objects.filter(is_demo=True).annotate(n=Count("votes"))
     assert events.exists()
