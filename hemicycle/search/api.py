@@ -1,15 +1,18 @@
 """Search in the open API: the same search as the page, as JSON, for re-users.
 
-Invalid input answers 422 with each field and its message, as everywhere in the API.
+Input the schema refuses (a missing ``q``, an unknown kind, a malformed date) answers 422 with each field and its
+message, as everywhere in the API. Input the schema allows but that can match nothing — a stage or committee
+that does not exist, an end date before the start date — answers 200 with no results and a ``warnings`` entry
+per field saying why, as the API's list filters answer an unknown value with an empty list.
 """
 
 import datetime
 import re
 
 from django.utils.html import strip_tags
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 
-from hemicycle.core.api import InvalidInput
+from hemicycle.core.api import FieldError
 from hemicycle.search.models import SearchDocument
 from hemicycle.search.selectors import RESULTS_PER_PAGE, search_page
 
@@ -46,9 +49,10 @@ class SearchOut(Schema):
     per_page: int
     by_kind: dict[str, int]
     results: list[SearchHitOut]
+    warnings: list[FieldError] = Field(description="Filters that can match nothing, and why")
 
 
-@router.get("/search", response={200: SearchOut, 422: InvalidInput},
+@router.get("/search", response=SearchOut,
             summary="Search bills, bill texts, people, bodies, activities and press releases")
 def search(request, params: Query[SearchParams]):
     committee = re.sub(r"^.*/", "", params.committee)
@@ -58,10 +62,7 @@ def search(request, params: Query[SearchParams]):
         "date_to": params.date_to.isoformat() if params.date_to else "", "order": params.order,
     }
     result = search_page(form_params, page_number=params.page)
-    if result.form.errors:
-        errors = [{"field": field, "message": " ".join(messages)}
-                  for field, messages in result.form.errors.items()]
-        return Status(422, {"message": "; ".join(f"{e['field']}: {e['message']}" for e in errors), "errors": errors})
+    warnings = [{"field": field, "message": " ".join(messages)} for field, messages in result.form.errors.items()]
     return {
         "query": params.q, "count": result.total, "page": params.page, "per_page": RESULTS_PER_PAGE,
         "by_kind": result.by_kind,
@@ -70,4 +71,5 @@ def search(request, params: Query[SearchParams]):
             "snippet_html": str(hit.snippet), "url": request.build_absolute_uri(hit.url), "date": hit.date,
             "language": hit.language, "stage": hit.stage, "committee": hit.committee,
         } for hit in result.hits],
+        "warnings": warnings,
     }

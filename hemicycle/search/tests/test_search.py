@@ -224,9 +224,18 @@ def test_api_search_answers_json_with_highlights_and_clear_errors(world, client)
     hit = data["results"][0]
     assert hit["kind"] == "bill" and hit["url"].startswith("http://testserver/")
     assert "<mark>budget</mark>" in hit["title_html"] and "<mark>" not in hit["title"]
+    # Allowed by the schema but matching nothing: no results, and a warning that says why.
     response = client.get("/api/v1/search", {"q": "budget", "date_from": "2026-05-01", "date_to": "2026-04-01"})
-    assert response.status_code == 422
-    assert response.json()["errors"] == [{"field": "date_to", "message": "The end date is before the start date."}]
+    assert response.status_code == 200
+    data = response.json()
+    assert data["count"] == 0 and data["results"] == []
+    assert data["warnings"] == [{"field": "date_to", "message": "The end date is before the start date."}]
+    response = client.get("/api/v1/search", {"q": "budget", "committee": "0" * 40})
+    assert response.status_code == 200 and response.json()["warnings"][0]["field"] == "committee"
+    assert client.get("/api/v1/search", {"q": "budget"}).json()["warnings"] == []
+    # Refused by the schema: 422 naming the field.
+    response = client.get("/api/v1/search", {"q": "budget", "date_from": "2026-13-01"})
+    assert response.status_code == 422 and "date_from" in response.json()["message"]
     response = client.get("/api/v1/search", {"q": "budget", "kind": "nonsense"})
     assert response.status_code == 422 and "kind" in response.json()["message"]
     assert client.get("/api/v1/search").status_code == 422
