@@ -1,6 +1,17 @@
-"""Content in six languages: the model fields of a translated value given as ``{lang: text}``."""
+"""Content in six languages: the model fields of a translated value given as ``{lang: text}``, and the order in
+which a reader's language falls back to the others."""
 
 from django.conf import settings
+from django.utils.translation import get_language
+
+
+def fallback_languages(language: str | None = None) -> list[str]:
+    """The reader's language (the active one by default), then its fallbacks from the settings, then the default
+    fallbacks, then every other content language — each once."""
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    chain = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    order = [language, *chain.get(language, ()), *chain["default"], *settings.MODELTRANSLATION_LANGUAGES]
+    return list(dict.fromkeys(order))
 
 
 def translated_fields(field: str, texts: dict | str | None) -> dict:

@@ -18,9 +18,9 @@ def stage_choices() -> list[tuple[str, str]]:
     return [("", _("Any stage")), *seen.items()]
 
 
-def committee_choices() -> list[tuple[str, str]]:
-    committees = (Organization.objects.filter(pk__in=Bill.objects.values("committee")).order_by("name"))
-    return [("", _("Any committee")), *((org.public_uuid, str(org.name)) for org in committees)]
+def committees() -> list[Organization]:
+    """The committees that lead at least one bill."""
+    return list(Organization.objects.filter(pk__in=Bill.objects.values("committee")).order_by("name"))
 
 
 class SearchForm(forms.Form):
@@ -38,7 +38,18 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage"].choices = stage_choices()
-        self.fields["committee"].choices = committee_choices()
+        self.committees = {org.public_uuid: org for org in committees()}
+        self.fields["committee"].choices = [("", _("Any committee")),
+                                            *((uuid, str(org.name)) for uuid, org in self.committees.items())]
+
+    @property
+    def stage_names(self) -> dict[str, str]:
+        """Stage code → its name, for showing results."""
+        return {code: str(name) for code, name in self.fields["stage"].choices if code}
+
+    def clean_committee(self) -> Organization | None:
+        """The committee chosen (the choice field checked that it is one)."""
+        return self.committees.get(self.cleaned_data["committee"])
 
     def clean(self):
         data = super().clean()

@@ -113,7 +113,7 @@ def texts(records: Iterable[Bill]) -> Iterator[tuple[int, DocumentSpec | None]]:
     records = list(records)
     latest: dict[int, BillVersion] = {}
     versions = (BillVersion.objects.filter(bill__in=records, is_published=True)
-                .order_by("bill_id", "-number").only("bill_id", "number", "label_en", "body", "created_on",
+                .order_by("bill_id", "-number").only("bill_id", "number", "label", "body", "created_on",
                                                      *[f"label_{lang}" for lang in LANGUAGES]))
     for version in versions:
         latest.setdefault(version.bill_id, version)

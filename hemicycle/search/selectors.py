@@ -6,13 +6,11 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
-from hemicycle.legislation.models import Stage
+from hemicycle.core.translations import fallback_languages
 from hemicycle.people.models import Organization
 from hemicycle.portal.templatetags.hemicycle import Translated
 from hemicycle.search import backends
@@ -67,40 +65,23 @@ class SearchPage:
         return links
 
 
-def _reader_languages(language: str | None) -> list[str]:
-    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    chain = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
-    order = [language, *chain.get(language, ()), *chain["default"], *settings.MODELTRANSLATION_LANGUAGES]
-    return list(dict.fromkeys(order))
-
-
 def _filters(form: SearchForm, *, changed_since=None) -> backends.Filters:
     data = form.cleaned_data
-    committee_id = None
-    if data.get("committee"):
-        committee_id = (Organization.objects.filter(public_id__endswith="/" + data["committee"])
-                        .values_list("pk", flat=True).first()) or -1
+    committee = data.get("committee")
     return backends.Filters(kinds=tuple(data.get("kind") or ()), stage=data.get("stage") or "",
-                            committee_id=committee_id, date_from=data.get("date_from"),
+                            committee_id=committee.pk if committee else None, date_from=data.get("date_from"),
                             date_to=data.get("date_to"), changed_since=changed_since, visible_at=timezone.now())
 
 
-def _stage_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for stage in Stage.objects.order_by("order", "workflow_id"):
-        names.setdefault(stage.code, str(stage.name))
-    return names
-
-
-def hits_for(ids: list[int], query: ParsedQuery, *, language: str | None = None) -> list[Hit]:
+def hits_for(ids: list[int], query: ParsedQuery, *, stage_names: dict[str, str],
+             language: str | None = None) -> list[Hit]:
     """The documents, in the given order, each shown in the reader's language when its text there matched (else
     the first language along the fallback chain whose text matched), title and snippet highlighted."""
     documents = SearchDocument.objects.in_bulk(ids)
     wanted = query.matchers()
-    languages = _reader_languages(language)
+    languages = fallback_languages(language)
     committees = dict(Organization.objects.filter(pk__in={d.committee_id for d in documents.values()
                                                            if d.committee_id}).values_list("pk", "name"))
-    stage_names = _stage_names() if any(d.stage for d in documents.values()) else {}
     labels = SearchDocument.KIND_SINGULAR
     hits = []
     for pk in ids:
@@ -155,7 +136,7 @@ def search_page(params, *, page_number=None, language: str | None = None) -> Sea
     matches = backends.search(query, filters, limit=RESULTS_PER_PAGE, offset=(number - 1) * RESULTS_PER_PAGE,
                               order=order)
     result.total, result.by_kind = matches.total, matches.by_kind
-    result.hits = hits_for(matches.ids, query, language=language)
+    result.hits = hits_for(matches.ids, query, stage_names=form.stage_names, language=language)
     paginator = Paginator(range(min(matches.total, RESULTS_PER_PAGE * MAX_PAGES)), RESULTS_PER_PAGE)
     result.page = paginator.get_page(number) if matches.total else None
     return result
@@ -174,5 +155,5 @@ def search_changes(params: dict, *, since: datetime.datetime | None, limit: int 
     if not query:
         return []
     matches = backends.search(query, _filters(form, changed_since=since), limit=limit, order="changed")
-    return hits_for(matches.ids, query, language=language)
+    return hits_for(matches.ids, query, stage_names=form.stage_names, language=language)
 

@@ -43,16 +43,17 @@ def index_records(*, kind: str, pks: Iterable[int]) -> tuple[int, int]:
         document.stage, document.committee_id, document.date = spec.stage, spec.committee_id, spec.date
         document.public_from, document.digest, document.changed_at = spec.public_from, digest, now
         changed.append(document)
-    SearchDocument.objects.bulk_create([doc for doc in changed if doc.pk is None], batch_size=BATCH)
+    new = [doc for doc in changed if doc.pk is None]
     SearchDocument.objects.bulk_update(
-        [doc for doc in changed if doc.pk is not None and doc.object_id in existing],
+        [doc for doc in changed if doc.pk is not None],
         ["url_name", "url_args", "texts", "stage", "committee", "date", "public_from", "digest", "changed_at"],
         batch_size=BATCH)
-    if any(doc.pk is None for doc in changed):  # SQLite before 3.35 gives no ids back; ask for them
-        ids = dict(SearchDocument.objects.filter(kind=kind, object_id__in=[d.object_id for d in changed])
+    SearchDocument.objects.bulk_create(new, batch_size=BATCH)
+    if any(doc.pk is None for doc in new):  # SQLite before 3.35 gives no ids back; ask for them
+        ids = dict(SearchDocument.objects.filter(kind=kind, object_id__in=[d.object_id for d in new])
                    .values_list("object_id", "pk"))
-        for doc in changed:
-            doc.pk = doc.pk or ids[doc.object_id]
+        for doc in new:
+            doc.pk = ids[doc.object_id]
     backends.index(changed)
     backends.remove(remove)
     SearchDocument.objects.filter(pk__in=remove).delete()
@@ -89,9 +90,8 @@ def index_rebuild(*, kinds: Iterable[str] | None = None, progress=None) -> dict[
             if progress:
                 progress(kind, min(start + BATCH, len(all_pks)), len(all_pks))
         with transaction.atomic():
-            vanished = list(SearchDocument.objects.filter(kind=kind).exclude(object_id__in=all_pks)
-                            .values_list("pk", flat=True)) if all_pks else list(
-                SearchDocument.objects.filter(kind=kind).values_list("pk", flat=True))
+            vanished = list(SearchDocument.objects.filter(kind=kind)
+                            .exclude(object_id__in=indexer.model.objects.values("pk")).values_list("pk", flat=True))
             backends.remove(vanished)
             SearchDocument.objects.filter(pk__in=vanished).delete()
         summary[kind] = (changed, removed + len(vanished))

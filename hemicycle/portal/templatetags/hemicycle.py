@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from hemicycle.core.translations import fallback_languages
+
 register = template.Library()
 
 
@@ -27,15 +29,11 @@ class Translated:
 
 def translated_value(obj, field: str, language: str | None = None) -> Translated:
     """The value of a translatable ``field`` in ``language``, or the first one found along the fallback chain."""
-    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    own = getattr(obj, f"{field}_{language}", None)
-    if own:
-        return Translated(own, language, False)
-    chain = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
-    for code in (*chain.get(language, ()), *chain["default"], *settings.MODELTRANSLATION_LANGUAGES):
+    languages = fallback_languages(language)
+    for code in languages:
         value = getattr(obj, f"{field}_{code}", None)
         if value:
-            return Translated(value, code, True)
+            return Translated(value, code, code != languages[0])
     value = getattr(obj, field, "") or ""
     return Translated(value, settings.LANGUAGE_CODE, bool(value))
 
