@@ -4,7 +4,7 @@
 """
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
@@ -27,10 +27,7 @@ class ChangesRssFeed(Feed):
     kind = ""
 
     def __call__(self, request, *args, **kwargs):
-        try:
-            response = super().__call__(request, *args, **kwargs)
-        except selectors.SearchUnavailable:
-            return HttpResponse(_("Search is not available yet."), status=503, content_type="text/plain")
+        response = super().__call__(request, *args, **kwargs)
         response["Content-Language"] = get_language()
         return response
 

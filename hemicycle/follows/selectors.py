@@ -34,6 +34,7 @@ from hemicycle.legislation.models import (
 from hemicycle.legislation.selectors_votes import member_votes, public_vote_events
 from hemicycle.people.models import Membership, Organization, Person
 from hemicycle.portal.templatetags.hemicycle import role_label, translated_value
+from hemicycle.search import selectors as search_selectors
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +75,6 @@ class Change:
         if self.all_day:
             return formats.date_format(self.day, "DATE_FORMAT")
         return formats.date_format(timezone.localtime(self.at), "DATETIME_FORMAT")
-
-
-class SearchUnavailable(Exception):
-    """The search app (``hemicycle.search``) is not installed, or has no ``search_changes`` yet."""
 
 
 # --- the window -------------------------------------------------------------------------------------------------
@@ -488,12 +485,8 @@ def search_label(query: dict) -> str:
 
 
 def search_changes(query: dict, *, since=None, until=None, limit: int | None = None) -> list[Change]:
-    """New or changed results of a saved search, from the search app (raises SearchUnavailable without it)."""
-    try:
-        from hemicycle.search.selectors import search_changes as find  # the search app is optional (built apart)
-    except ImportError as exc:
-        raise SearchUnavailable from exc
-    hits = find(dict(query), since=since, limit=limit or FEED_ITEMS)
+    """New or changed results of a saved search (the search app's own reading of it)."""
+    hits = search_selectors.search_changes(dict(query), since=since, limit=limit or FEED_ITEMS)
     changes = []
     for hit in hits:
         changes.append(Change(key=f"search:{hit.url}@{hit.changed_at.isoformat()}", at=hit.changed_at,

@@ -25,6 +25,7 @@ from hemicycle.follows.models import Follow
 from hemicycle.follows.tokens import TokenInvalid, unsubscribe_token, unsubscribe_token_read
 from hemicycle.legislation.models import Bill
 from hemicycle.people.models import Organization, Person
+from hemicycle.search.forms import SearchForm
 
 log = logging.getLogger(__name__)
 
@@ -50,25 +51,10 @@ def _require_user(user) -> None:
 
 
 def _check_search(query: dict) -> None:
-    """Refuse a search the search page would refuse, with its own messages (the search app's form decides)."""
-    try:
-        from hemicycle.search.forms import SearchForm  # the search app is optional (built apart)
-    except ImportError:
-        _check_dates(query)
-        return
+    """Refuse a search the search page would refuse, with its own messages (the search form decides)."""
     form = SearchForm(query)
     if not form.is_valid():
         raise ValidationError({field: list(messages) for field, messages in form.errors.items()})
-
-
-def _check_dates(query: dict) -> None:
-    for name in ("date_from", "date_to"):
-        if name in query:
-            try:
-                datetime.date.fromisoformat(query[name])
-            except ValueError as exc:
-                raise ValidationError({name: gettext("“%(value)s” is not a date (YYYY-MM-DD).")
-                                       % {"value": query[name]}}) from exc
 
 
 @transaction.atomic
@@ -203,11 +189,7 @@ def due_follows(*, now: datetime.datetime, frequency: str | None = None):
 def _sections(follows: list[Follow], now) -> list[dict]:
     sections = []
     for follow in follows:
-        try:
-            changes = selectors.digest_changes(follow, now=now)
-        except selectors.SearchUnavailable:
-            log.warning("Search follow %s skipped: the search app is not available.", follow.pk)
-            continue
+        changes = selectors.digest_changes(follow, now=now)
         sections.append({
             "follow": follow, "changes": changes,
             "shown": [dataclasses.replace(c, url=_absolute(c.url)) for c in changes[:DIGEST_ITEMS_SHOWN]],

@@ -1,8 +1,7 @@
 """Following a search: its parameters kept and checked by the search app's own form, new results in the digest and
-in the search's feeds, and a clear answer when the search app is not there."""
+in the search’s feeds."""
 
 import datetime
-import sys
 
 import pytest
 from django.template import Context, Template
@@ -100,15 +99,3 @@ def test_the_follow_box_of_a_search_page_carries_the_query(rf: RequestFactory, a
     request.user = alice
     assert "follow-box" not in Template("{% load follows %}{% follow_box request.GET %}").render(
         Context({"request": request}))
-
-
-def test_without_the_search_app_search_feeds_answer_503_and_digests_wait(client, chambers, alice, smtp_server,
-                                                                          monkeypatch):
-    follow = follow_create(user=alice, query={"q": "water"})
-    Follow.objects.filter(pk=follow.pk).update(digested_until=follow.digested_until - datetime.timedelta(days=1))
-    monkeypatch.setitem(sys.modules, "hemicycle.search.selectors", None)  # importing it now fails
-    assert client.get("/en/follow/search/feed.rss?q=water").status_code == 503
-    before = Follow.objects.get(pk=follow.pk).digested_until
-    report = digests_send()
-    assert report.sent == [] and not report.failed
-    assert Follow.objects.get(pk=follow.pk).digested_until == before  # tried again when search is back
