@@ -131,28 +131,14 @@ def pg_index(ids: list[int]) -> None:
 
 def pg_search(query: ParsedQuery, filters: Filters, *, limit: int, offset: int, order: str) -> Matches:
     tsquery, query_params = pg_tsquery(query)
-    where, filter_params = filters.sql()
-    kind_where, kind_params = filters.sql(without_kind=True)
-    order_by = {"newest": "d.date DESC NULLS LAST, rank DESC", "changed": "d.changed_at DESC, rank DESC"}.get(
-        order, "rank DESC, d.date DESC NULLS LAST")
+    source = f"FROM (SELECT {tsquery} AS query) q, {TABLE} d WHERE d.vector @@ q.query"
     with transaction.atomic(), connection.cursor() as cursor:
         # The planner cannot guess how many documents an OR of stems and prefixes matches and, not counting the
         # cost of reading large vectors out of TOAST, prefers reading the whole table: 70 ms instead of 10 ms at
         # 20,000 documents. The GIN index is always the right way in; say so for these two queries only.
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(
-            f"""WITH q AS (SELECT {tsquery} AS query)
-                SELECT d.id, ts_rank(d.vector, q.query, 1) AS rank FROM {TABLE} d, q
-                WHERE d.vector @@ q.query{where} ORDER BY {order_by}, d.id LIMIT %s OFFSET %s""",
-            [*query_params, *filter_params, limit, offset])
-        ids = [row[0] for row in cursor.fetchall()]
-        cursor.execute(
-            f"""WITH q AS (SELECT {tsquery} AS query)
-                SELECT d.kind, count(*) FROM {TABLE} d, q WHERE d.vector @@ q.query{kind_where} GROUP BY d.kind""",
-            [*query_params, *kind_params])
-        by_kind = dict(cursor.fetchall())
-    total = sum(count for kind, count in by_kind.items() if not filters.kinds or kind in filters.kinds)
-    return Matches(ids, total, by_kind)
+        return _matches(cursor, source, query_params, "ts_rank(d.vector, q.query, 1)", filters,
+                        limit=limit, offset=offset, order=order)
 
 
 def pg_analyze() -> None:
@@ -214,28 +200,32 @@ def fts_remove(ids: list[int]) -> None:
 
 
 def fts_search(query: ParsedQuery, filters: Filters, *, limit: int, offset: int, order: str) -> Matches:
-    match = fts_match(query)
-    where, filter_params = filters.sql()
-    kind_where, kind_params = filters.sql(without_kind=True)
-    order_by = {"newest": "d.date IS NULL, d.date DESC, rank", "changed": "d.changed_at DESC, rank"}.get(
-        order, "rank, d.date IS NULL, d.date DESC")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""SELECT d.id, bm25({FTS_TABLE}, 5.0, 1.0) AS rank FROM {FTS_TABLE}
-                JOIN {TABLE} d ON d.id = {FTS_TABLE}.rowid
-                WHERE {FTS_TABLE} MATCH %s{where} ORDER BY {order_by}, d.id LIMIT %s OFFSET %s""",
-            [match, *filter_params, limit, offset])
-        ids = [row[0] for row in cursor.fetchall()]
-        cursor.execute(
-            f"""SELECT d.kind, count(*) FROM {FTS_TABLE} JOIN {TABLE} d ON d.id = {FTS_TABLE}.rowid
-                WHERE {FTS_TABLE} MATCH %s{kind_where} GROUP BY d.kind""",
-            [match, *kind_params])
-        by_kind = dict(cursor.fetchall())
-    total = sum(count for kind, count in by_kind.items() if not filters.kinds or kind in filters.kinds)
-    return Matches(ids, total, by_kind)
+    source = f"FROM {FTS_TABLE} JOIN {TABLE} d ON d.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
+    with connection.cursor() as cursor:  # bm25 is lower for a better match: negated, higher is better as above
+        return _matches(cursor, source, [fts_match(query)], f"-bm25({FTS_TABLE}, 5.0, 1.0)", filters,
+                        limit=limit, offset=offset, order=order)
 
 
 # --- either --------------------------------------------------------------------------------------------------
+
+ORDERS = {"relevance": "rank DESC, d.date DESC NULLS LAST", "newest": "d.date DESC NULLS LAST, rank DESC",
+          "changed": "d.changed_at DESC, rank DESC"}
+
+
+def _matches(cursor, source: str, params: list, rank: str, filters: Filters, *, limit: int, offset: int,
+             order: str) -> Matches:
+    """One page of document ids in ``order`` and the count of each kind, from the backend's ``source`` (its FROM
+    and WHERE, matching the query) and ``rank`` (higher is better)."""
+    where, filter_params = filters.sql()
+    kind_where, kind_params = filters.sql(without_kind=True)
+    cursor.execute(f"SELECT d.id, {rank} AS rank {source}{where} ORDER BY {ORDERS.get(order, ORDERS['relevance'])}, "
+                   f"d.id LIMIT %s OFFSET %s", [*params, *filter_params, limit, offset])
+    ids = [row[0] for row in cursor.fetchall()]
+    cursor.execute(f"SELECT d.kind, count(*) {source}{kind_where} GROUP BY d.kind", [*params, *kind_params])
+    by_kind = dict(cursor.fetchall())
+    total = sum(count for kind, count in by_kind.items() if not filters.kinds or kind in filters.kinds)
+    return Matches(ids, total, by_kind)
+
 
 def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
