@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Count
 
 from hemicycle.demo.accounts import demo_password, demo_staff_ensure
 from hemicycle.demo.world import load_demo_world
+from hemicycle.search.models import SearchDocument
+from hemicycle.search.services import index_rebuild
 
 
 class Command(BaseCommand):
@@ -25,14 +28,8 @@ class Command(BaseCommand):
             made = generate_demo_legislation(bills=options["bills"], seed=0, reset=True)
             self.stdout.write(self.style.SUCCESS("Demo legislation: " + ", ".join(
                 f"{v} {k.replace('_', ' ')}" for k, v in made.items())))
-        from hemicycle.search.services import index_rebuild
-
         # Bulk writes send no signals: index everything once, at the end.
         index_rebuild()
-        from django.db.models import Count
-
-        from hemicycle.search.models import SearchDocument
-
         documents = dict(SearchDocument.objects.values_list("kind").annotate(n=Count("pk")))
         self.stdout.write(self.style.SUCCESS("Search index: " + ", ".join(
             f"{documents.get(kind, 0)} {label.lower()}" for kind, label in SearchDocument.Kind.choices)))
